@@ -1,0 +1,138 @@
+// Block shape. Entry point: shape_block. Tested by tests/block_shape_test.cpp.
+#include "block_shape.h"
+
+#include <string>
+
+#include "stopwords.h"
+#include "utf8.h"
+
+namespace winnow {
+namespace {
+
+constexpr int kWellFormedMinWords = 10;
+constexpr float kWellFormedMinStopwords = 0.15f;
+constexpr float kWellFormedMaxLinkDensity = 0.35f;
+constexpr int kAllCapsMinLetters = 4;
+
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+
+bool is_upper(char32_t cp) {
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+         (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F);
+}
+bool is_lower(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+         (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x44F);
+}
+char32_t to_lower(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
+  if (cp >= 0x391 && cp <= 0x3A9) return cp + 32;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+  return cp;
+}
+bool is_sentence_end(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002; }
+bool is_closing(char32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
+}
+bool is_quote_open(char32_t cp) { return cp == '"' || cp == 0x201C || cp == 0x201E || cp == 0xAB || cp == '\''; }
+bool is_separator(char32_t cp) { return cp == '|' || cp == 0xB7 || cp == 0x2022 || cp == 0xBB || cp == '/'; }
+
+}  // namespace
+
+std::uint64_t normalized_hash(std::string_view text) {
+  std::uint64_t hash = kFnvOffset;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char32_t cp = utf8::next(text, i);
+    if (!utf8::is_word_char(cp)) continue;
+    hash = (hash ^ static_cast<std::uint64_t>(to_lower(cp))) * kFnvPrime;
+  }
+  return hash;
+}
+
+BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
+  BlockShape shape;
+  const std::string_view text = block.text;
+  std::string word;  // the current word, lower-cased
+  int word_chars_total = 0;
+  int stopwords = 0;
+  int capitalised = 0;
+  int letters = 0;
+  int upper_letters = 0;
+  int digits = 0;
+  char32_t last_visible = 0;
+  char32_t before_last_visible = 0;
+  char32_t previous = ' ';
+  bool first_visible = true;
+  std::uint64_t hash = kFnvOffset;
+
+  auto end_word = [&] {
+    if (word.empty()) return;
+    ++shape.words;
+    if (is_stopword(word)) ++stopwords;
+    word.clear();
+  };
+
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char32_t cp = utf8::next(text, i);
+    ++shape.chars;
+    const bool space = utf8::is_space(cp);
+    if (!space) {
+      if (first_visible) {
+        shape.starts_quote = is_quote_open(cp);
+        first_visible = false;
+      }
+      before_last_visible = last_visible;
+      last_visible = cp;
+    }
+    if (utf8::is_word_char(cp)) {
+      if (word.empty() && is_upper(cp)) ++capitalised;
+      utf8::append(word, to_lower(cp));
+      ++word_chars_total;
+      hash = (hash ^ static_cast<std::uint64_t>(to_lower(cp))) * kFnvPrime;
+      if (is_upper(cp)) ++upper_letters, ++letters;
+      else if (is_lower(cp)) ++letters;
+      else if (cp >= '0' && cp <= '9') ++digits;
+    } else {
+      end_word();
+      if (is_sentence_end(previous) && (space || is_closing(cp))) ++shape.sentences;
+      if (is_separator(cp) && previous == ' ') ++shape.separators;
+    }
+    previous = cp;
+  }
+  end_word();
+  if (is_sentence_end(previous) || (is_closing(previous) && is_sentence_end(before_last_visible))) ++shape.sentences;
+
+  shape.hash = hash;
+  shape.ends_sentence = is_sentence_end(last_visible) || (is_closing(last_visible) && is_sentence_end(before_last_visible));
+  shape.ends_colon = last_visible == ':';
+  if (shape.words > 0) {
+    shape.mean_word_length = static_cast<float>(word_chars_total) / shape.words;
+    shape.stopword_ratio = static_cast<float>(stopwords) / shape.words;
+    shape.capitalised_ratio = static_cast<float>(capitalised) / shape.words;
+  }
+  if (shape.chars > 0) shape.digit_ratio = static_cast<float>(digits) / shape.chars;
+  shape.all_caps = letters >= kAllCapsMinLetters && upper_letters == letters;
+  shape.has_url = text.find("http://") != std::string_view::npos || text.find("https://") != std::string_view::npos ||
+                  text.find("www.") != std::string_view::npos;
+  if (shape.chars > 0) {
+    shape.link_density = std::min(1.0f, static_cast<float>(block.html.link_chars) / shape.chars);
+  }
+  shape.lexicon = lexicon.match(text, shape.words);
+  shape.well_formed = shape.words >= kWellFormedMinWords && shape.ends_sentence &&
+                      shape.stopword_ratio >= kWellFormedMinStopwords &&
+                      shape.link_density <= kWellFormedMaxLinkDensity;
+  return shape;
+}
+
+std::vector<BlockShape> shape_blocks(const std::vector<Block>& blocks, const Lexicon& lexicon) {
+  std::vector<BlockShape> shapes;
+  shapes.reserve(blocks.size());
+  for (const Block& block : blocks) shapes.push_back(shape_block(block, lexicon));
+  return shapes;
+}
+
+}  // namespace winnow

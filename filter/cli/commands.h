@@ -1,0 +1,72 @@
+// The CLI's commands. Each has one options struct, one setup function that declares its flags on a
+// CLI11 app (parsing and validation only), and one run function that builds the objects and does
+// the work. main.cpp only dispatches.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "winnow/winnow.h"
+
+namespace winnow::cli {
+
+using winnow::InputKind;
+using winnow::Model;
+
+// Exit codes, decided once at the end of a command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // a quality regression, or work that failed
+inline constexpr int kExitUsage = 2;    // bad usage or unreadable input
+
+struct CleanCommand {
+  std::string file;  // empty or "-": stdin
+  std::string input_format = "auto";
+  std::string output_format = "text";
+  std::string model_path;
+};
+void setup_clean(CLI::App& app, CleanCommand& options);
+int run_clean(const CleanCommand& options);
+
+struct ExplainCommand {
+  std::string file;
+  std::string input_format = "auto";
+  std::string model_path;
+  std::size_t width = 100;
+};
+CLI::App* setup_explain(CLI::App& app, ExplainCommand& options);
+int run_explain(const ExplainCommand& options);
+
+struct RegressCommand {
+  std::vector<std::string> sets;
+  std::string mode = "auto";
+  std::string part = "all";
+  std::string json_path;
+  std::string baseline_path;
+  bool update_baseline = false;
+  std::string model_path;
+  int worst = 5;
+  int threads = 0;  // 0: all cores
+};
+CLI::App* setup_regress(CLI::App& app, RegressCommand& options);
+int run_regress(const RegressCommand& options);
+
+struct TrainCommand {
+  std::vector<std::string> sets;
+  std::string output;
+  std::string part = "train";
+  double regularization = 1.0;
+  int threads = 0;
+};
+CLI::App* setup_train(CLI::App& app, TrainCommand& options);
+int run_train(const TrainCommand& options);
+
+// The model a --model option names (held in `holder`), or the built-in one when `path` is empty.
+// Prints the error and returns nullptr when the file cannot be used.
+const Model* model_from_option(const std::string& path, std::shared_ptr<const Model>& holder);
+
+// Input format names as the flags spell them.
+InputKind input_kind_from_name(const std::string& name);
+
+}  // namespace winnow::cli

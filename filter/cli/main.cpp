@@ -1,0 +1,46 @@
+// winnow's command line: parses, then dispatches to one command. Nothing else happens here.
+#include <iostream>
+
+#include "commands.h"
+#include "winnow/winnow.h"
+
+int main(int argc, char** argv) {
+  using namespace winnow::cli;
+  CLI::App app{
+      "winnow: strips boilerplate and web clutter from scraped pages, keeping the main content.\n\n"
+      "  winnow < page.html > page.txt       clean one document from stdin (HTML or text, detected)\n"
+      "  winnow FILE                          clean FILE to stdout\n"
+      "  winnow explain FILE                  show every block with its score, decision and reason\n"
+      "  winnow regress DIR...                measure quality on golden sets\n"
+      "  winnow train DIR... -o MODEL         learn a model from golden sets\n\n"
+      "Exit codes: 0 ok, 1 quality regression or failure, 2 bad usage or unreadable input.",
+      "winnow"};
+  app.set_version_flag("--version", std::string("winnow ") + std::string(winnow::kVersion));
+  app.require_subcommand(0, 1);
+
+  CleanCommand clean;
+  setup_clean(app, clean);
+  ExplainCommand explain;
+  CLI::App* explain_app = setup_explain(app, explain);
+  RegressCommand regress;
+  CLI::App* regress_app = setup_regress(app, regress);
+  TrainCommand train;
+  CLI::App* train_app = setup_train(app, train);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  if (explain_app->parsed()) return run_explain(explain);
+  if (regress_app->parsed()) return run_regress(regress);
+  if (train_app->parsed()) return run_train(train);
+  return run_clean(clean);
+}

@@ -1,0 +1,50 @@
+// The train command: learns a model from golden sets and writes the model file.
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "commands.h"
+#include "model.h"
+#include "train.h"
+
+namespace winnow::cli {
+
+CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
+  CLI::App* sub = app.add_subcommand(
+      "train", "Learn a model from golden sets: [text] from the .txt inputs, [html] from the .html inputs");
+  sub->add_option("DIR", options.sets, "Golden set directories (cases with <id>.gold.txt)")->required();
+  sub->add_option("-o,--output", options.output, "Model file to write")->required();
+  sub->add_option("--part", options.part, "Pages to learn from: train (default, leaves the held-out fifth), all")
+      ->check(CLI::IsMember({"all", "train"}))
+      ->capture_default_str();
+  sub->add_option("--regularization", options.regularization, "liblinear's C")->capture_default_str();
+  sub->add_option("-j,--threads", options.threads, "Worker threads (0: all cores)")->capture_default_str();
+  return sub;
+}
+
+int run_train(const TrainCommand& options) {
+  TrainOptions train;
+  train.sets = options.sets;
+  train.part = options.part == "all" ? Part::kAll : Part::kTrain;
+  train.regularization = options.regularization;
+  train.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  train.progress = [](const std::string& line) { std::cerr << line << "\n"; };
+  Model model;
+  if (Status s = train_model(train, default_model(), &model); !s.ok()) {
+    std::cerr << "winnow train: " << s.message << "\n";
+    return kExitFailure;
+  }
+  std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
+  out << "# trained by: winnow train";
+  for (const std::string& set : options.sets) out << " " << set;
+  out << " --part " << options.part << "\n" << serialize_model(model);
+  out.close();
+  if (!out) {
+    std::cerr << "winnow train: " << options.output << ": cannot write\n";
+    return kExitFailure;
+  }
+  std::cerr << "wrote " << options.output << "\n";
+  return kExitOk;
+}
+
+}  // namespace winnow::cli

@@ -1,0 +1,122 @@
+// The decoder. Entry point: decode_blocks. Tested by tests/decoder_test.cpp.
+//
+// Pass 1 applies the rules. Pass 2 runs a two-state Viterbi over the blocks no rule decided: the
+// emission is the classifier's log-probability of each state, a change of state costs
+// switch_cost. Blocks a rule dropped are transparent, so a caption or a repeated line between two
+// paragraphs does not break their run.
+#include "decoder.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace winnow {
+namespace {
+
+// How each lexicon category decides a block: up to how many words it drops the block outright, and
+// whether it still does when the block ends like a sentence (a byline or a date rarely does; a
+// prompt or a legal notice often does).
+struct CategoryRule {
+  LexiconCategory category;
+  Reason reason;
+  int max_words;
+  bool even_if_sentence;
+};
+
+constexpr std::array<CategoryRule, 13> kCategoryRules = {{
+    {LexiconCategory::kCookie, Reason::kCookie, 60, true},
+    {LexiconCategory::kPrompt, Reason::kPrompt, 25, true},
+    {LexiconCategory::kComments, Reason::kComments, 12, true},
+    {LexiconCategory::kSourcePointer, Reason::kSourcePointer, 14, true},
+    {LexiconCategory::kCaption, Reason::kCaption, 45, true},
+    {LexiconCategory::kAdvert, Reason::kAdvert, 6, true},
+    {LexiconCategory::kNavigation, Reason::kNavigation, 14, false},
+    {LexiconCategory::kUrl, Reason::kUrl, 40, true},
+    {LexiconCategory::kByline, Reason::kByline, 25, false},
+    {LexiconCategory::kDate, Reason::kDate, 10, false},
+    {LexiconCategory::kTagList, Reason::kTagList, 40, false},
+    {LexiconCategory::kTeaserInline, Reason::kTeaserItem, 40, true},
+    {LexiconCategory::kTeaserMarker, Reason::kTeaserMarker, 8, true},
+}};
+
+// A legal notice of one pattern drops a block up to this length; with several, at any length.
+constexpr int kLegalSingleHitMaxWords = 30;
+constexpr int kLegalMultiHits = 2;
+
+constexpr float kMinProbability = 1e-4f;
+
+}  // namespace
+
+Reason rule_reason(const BlockShape& shape, RepeatKind repeat, TeaserRole teaser) {
+  if (repeat == RepeatKind::kTitleDuplicate) return Reason::kTitleDuplicate;
+  if (repeat == RepeatKind::kRepeat) return Reason::kRepeat;
+  if (teaser == TeaserRole::kMarker) return Reason::kTeaserMarker;
+  if (teaser == TeaserRole::kItem || teaser == TeaserRole::kInline) return Reason::kTeaserItem;
+  const LexiconMatch& lex = shape.lexicon;
+  if (lex.has(LexiconCategory::kLegal) &&
+      (shape.words <= kLegalSingleHitMaxWords || lex.legal_hits >= kLegalMultiHits)) {
+    return Reason::kLegal;
+  }
+  for (const CategoryRule& rule : kCategoryRules) {
+    if (lex.has(rule.category) && shape.words <= rule.max_words && (rule.even_if_sentence || !shape.ends_sentence)) {
+      return rule.reason;
+    }
+  }
+  return Reason::kContent;
+}
+
+std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
+                                    const std::vector<TeaserRole>& teasers, const std::vector<float>& scores,
+                                    const LinearModel& model) {
+  const std::size_t n = shapes.size();
+  std::vector<Decision> decisions(n);
+  std::vector<std::size_t> open;  // blocks no rule decided, in order
+  for (std::size_t i = 0; i < n; ++i) {
+    decisions[i].score = scores[i];
+    const Reason reason = rule_reason(shapes[i], repeats[i], teasers[i]);
+    if (reason != Reason::kContent) {
+      decisions[i].reason = reason;
+      decisions[i].keep = false;
+    } else {
+      open.push_back(i);
+    }
+  }
+  if (open.empty()) return decisions;
+
+  // Viterbi over the open blocks. State 1 = content. The threshold shifts the emissions so that a
+  // block alone is content exactly when its probability exceeds it.
+  const float bias = std::log(model.threshold / (1.0f - model.threshold));
+  auto emission = [&](std::size_t i, int state) {
+    const float p = std::clamp(scores[i], kMinProbability, 1.0f - kMinProbability);
+    const float logit = std::log(p / (1.0f - p)) - bias;
+    return state == 1 ? logit / 2 : -logit / 2;
+  };
+  const std::size_t m = open.size();
+  std::vector<std::array<unsigned char, 2>> back(m);
+  std::array<float, 2> cost = {emission(open[0], 0), emission(open[0], 1)};
+  for (std::size_t k = 1; k < m; ++k) {
+    std::array<float, 2> next{};
+    for (int s = 0; s < 2; ++s) {
+      const float stay = cost[s];
+      const float change = cost[1 - s] - model.switch_cost;
+      back[k][s] = stay >= change ? static_cast<unsigned char>(s) : static_cast<unsigned char>(1 - s);
+      next[s] = std::max(stay, change) + emission(open[k], s);
+    }
+    cost = next;
+  }
+  int state = cost[1] >= cost[0] ? 1 : 0;
+  for (std::size_t k = m; k-- > 0;) {
+    const std::size_t i = open[k];
+    const bool alone = scores[i] > model.threshold;
+    decisions[i].keep = state == 1;
+    if (state == 1) {
+      decisions[i].reason = alone ? Reason::kContent : Reason::kContextKeep;
+    } else {
+      decisions[i].reason = alone ? Reason::kContextDrop : Reason::kBoilerplate;
+    }
+    if (k > 0) state = back[k][state];
+  }
+  return decisions;
+}
+
+}  // namespace winnow

@@ -1,0 +1,29 @@
+// The decoder: from block probabilities and the rule stages to final keep/drop decisions, each with
+// its reason. Rules that POLICY.md states outright (repeats, teasers, legal notices, prompts, ...)
+// decide first; the remaining blocks are decoded as a sequence, since content comes in runs.
+#pragma once
+
+#include <vector>
+
+#include "block_shape.h"
+#include "model.h"
+#include "repeats.h"
+#include "teasers.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+
+struct Decision {
+  bool keep = false;
+  float score = 0;  // the classifier's probability, before context
+  Reason reason = Reason::kBoilerplate;
+};
+
+// The rule that drops a block regardless of its score, if any (Reason::kContent when none).
+Reason rule_reason(const BlockShape& shape, RepeatKind repeat, TeaserRole teaser);
+
+std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
+                                    const std::vector<TeaserRole>& teasers, const std::vector<float>& scores,
+                                    const LinearModel& model);
+
+}  // namespace winnow

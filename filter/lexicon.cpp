@@ -1,0 +1,214 @@
+// The lexicon. Entry point: Lexicon::match. Tested by tests/lexicon_test.cpp.
+//
+// Every pattern names a general form of clutter, in English and, where it is common, German,
+// French and Spanish; none names one site. Whole-line patterns are anchored and only tried on blocks
+// of at most the word count given for their category, so a body paragraph that happens to contain
+// "share" or a date is never matched as a prompt or a date line.
+#include "lexicon.h"
+
+#include <boost/regex.hpp>
+
+#include <string>
+#include <vector>
+
+namespace winnow {
+namespace {
+
+struct CategoryPatterns {
+  LexiconCategory category;
+  int max_words;            // only blocks of at most this many words are tried
+  const char* pattern;      // case-insensitive, matched against the whole block (regex_search)
+};
+
+constexpr const char* kMonth =
+    "(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|"
+    "sep(?:t(?:ember)?|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?|januar|februar|märz|mai|juni|"
+    "juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)";
+
+std::string date_pattern() {
+  const std::string m = kMonth;
+  return "(?:\\b" + m + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*\\d{2,4}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+" + m +
+         ",?\\s+\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|"
+         "\\b\\d{1,2}:\\d{2}\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|et|edt|est|cet|bst)?\\b|"
+         "\\b\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\s+ago\\b|"
+         "^\\s*(?:today|yesterday|updated|published)\\s*:|\\b" + m + "\\s+\\d{4}\\b)";
+}
+
+// The patterns of each category. Where a category has several rows, any row matching counts.
+const std::vector<CategoryPatterns>& pattern_table() {
+  static const std::string date = date_pattern();
+  static const std::vector<CategoryPatterns> table = {
+      {LexiconCategory::kTeaserMarker, 8,
+       "^\\W*(?:related(?: posts?| articles?| stories| content| news| coverage| links| reading| topics| items)?|"
+       "read (?:also|next|this next)|also read|see also|further reading|popular(?: posts| stories| articles| now| today)?|"
+       "most (?:read|popular|viewed|shared|commented|emailed|recent)(?: \\w+)?|"
+       "more (?:from|on|in|about|by) .{1,40}|more (?:stories|news|articles|posts|videos|headlines|like this)|"
+       "you (?:may|might|could|will) also (?:like|enjoy|be interested in|love)|you may have missed|"
+       "recommended(?: for you| stories| articles| reading| posts)?|trending(?: now| stories| articles)?|"
+       "other topics of interest|latest (?:news|stories|posts|articles|headlines|videos)|top stories|"
+       "don'?t miss|editor'?s picks?|what to read next|recent (?:posts|articles|stories|news)|in other news|"
+       "keep reading|related articles?|more to explore|around the web|from the web|"
+       "mehr zum thema|das könnte sie auch interessieren|weitere artikel|lesen sie auch|auch interessant|"
+       "verwandte artikel|ähnliche artikel|meistgelesen|à lire aussi|lire aussi|sur le même sujet|"
+       "articles similaires|te puede interesar|noticias relacionadas|lee también|artículos relacionados|"
+       "read more)\\s*[:»>…→-]*\\s*$"},
+      {LexiconCategory::kTeaserInline, 40,
+       "^\\W*(?:read|read more|read also|also read|see also|related|more|watch|listen|recommended|"
+       "lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|ver también|leer más)\\s*:\\s*\\S"},
+      {LexiconCategory::kLegal, 1000000,
+       "©|\\(c\\)\\s*(?:19|20)\\d\\d|\\bcopyright\\b|\\ball rights reserved\\b|alle rechte vorbehalten|"
+       "tous droits réservés|todos los derechos reservados"},
+      {LexiconCategory::kLegal, 1000000,
+       "\\bbreach of\\b.{0,60}\\b(?:terms|t&cs|copyright|policy|conditions)|\\bt&cs\\b|"
+       "\\bterms (?:of (?:use|service)|and conditions)\\b|\\bprivacy (?:policy|notice|statement)\\b|"
+       "\\bcookie policy\\b|\\bimpressum\\b|\\bdatenschutz|mentions légales"},
+      {LexiconCategory::kLegal, 1000000,
+       "licensing@|\\bbuy additional rights\\b|\\breprints? (?:&|and) permissions\\b|"
+       "(?:may|must) not be (?:re)?(?:published|reproduced|broadcast|rewritten|redistributed|copied)|"
+       "without (?:the )?(?:prior |express )?(?:written )?permission\\b"},
+      {LexiconCategory::kLegal, 1000000,
+       "\\bsubscribers? (?:only|may|can) |\\balready (?:a subscriber|have an account)|"
+       "\\bsubscribe (?:now |today )?to (?:continue|read|get (?:full|unlimited))|\\bto continue reading\\b|"
+       "\\bthis (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members)|"
+       "\\bgift (?:this )?articles?\\b|\\bpremium (?:content|article)\\b|\\bsign in to (?:continue|read)|"
+       "\\byou have (?:\\d+|one|no) (?:free )?articles? (?:left|remaining)|\\bunlimited (?:digital )?access\\b"},
+      {LexiconCategory::kPrompt, 6,
+       "^\\W*(?:share|share this|share (?:this )?(?:article|story|post|page|on \\w+)|tweet|pin it|e-?mail|print|"
+       "whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|flipboard|copy link|save|"
+       "teilen|partager|compartir)(?:\\s*[|/•·,]?\\s*(?:share|tweet|e-?mail|print|whatsapp|facebook|twitter|x|"
+       "linkedin|reddit|telegram|pinterest|copy link|save|\\d+))*\\W*$"},
+      {LexiconCategory::kPrompt, 25,
+       "\\b(?:follow|join|like|find|connect with|subscribe to) us\\b|\\bjoin (?:us|our)\\b.{0,30}\\b(?:on|at)\\b|"
+       "\\bfollow (?:our|the|us|@)\\b.{0,60}\\b(?:coverage|updates|on|channel|twitter|facebook|instagram)|"
+       "\\bsign up (?:for|to) (?:our|the|a)\\b|\\bsubscribe to (?:our|the)\\b|\\bnewsletters?\\b|"
+       "delivered (?:straight |directly )?to your inbox|\\benter your e-?mail\\b|\\bdownload (?:our|the) app\\b|"
+       "\\bclick here\\b|\\bshare (?:on|via|to|this) \\w+|^\\W*\\d+\\s+shares?\\W*$|"
+       "folgen sie uns|jetzt abonnieren|suivez-nous|abonnez-vous|síguenos|suscríbete"},
+      {LexiconCategory::kComments, 12,
+       "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|"
+       "comentarios?)(?:\\s*\\(\\d+\\))?\\W*$|^\\W*(?:post|leave|add|write|submit|show|view|read|hide) "
+       "(?:a |your |all |the )?(?:\\d+ )?(?:comments?|reply|response|replies)\\b|\\bleave feedback\\b|^\\W*reply\\W*$|"
+       "\\bbe the first to comment\\b|\\bjoin the (?:discussion|conversation)\\b|"
+       "\\b(?:log|sign) ?in to (?:comment|reply|post)|\\bcomments? (?:are |is )?(?:closed|disabled)\\b|"
+       "\\bmust be logged in to (?:post|leave) a comment\\b|\\byour email address will not be published\\b|"
+       "\\brequired fields are marked\\b|\\bcomment policy\\b"},
+      {LexiconCategory::kSourcePointer, 14,
+       "^\\W*(?:source(?: link)?|sources?|via|quelle|fuente)\\s*:?(?:\\s+\\S+){0,6}\\s*$|"
+       "^\\W*(?:first appeared (?:on|in|at)|originally (?:published|appeared|posted) (?:on|in|at|by)|"
+       "this (?:article|story|post) (?:first |originally )?(?:appeared|was published) (?:on|in|at)|"
+       "read (?:more|the (?:full|original|rest of the) (?:article|story|post)) (?:on|at) |read more on original|"
+       "read the original|continue reading (?:on|at) )"},
+      {LexiconCategory::kCaption, 45,
+       "^\\W*(?:file )?(?:photo|image|picture|video|illustration|graphic|photograph|photos|credit|"
+       "photo credit|image credit|image source|foto|bild|fotos)s?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|"
+       "^\\W*file photo\\b|\\((?:photo|image|credit|picture)s?\\b[^)]{0,60}\\)\\s*$|"
+       "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)"},
+      {LexiconCategory::kCaption, 15,
+       "\\b(?:getty images|shutterstock|ap photo|afp photo|afp via getty|istock(?:photo)?|epa-efe|"
+       "reuters/|/reuters|/ap\\b|/afp\\b|imago|picture alliance|dpa/)"},
+      {LexiconCategory::kCookie, 90,
+       "\\bcookies?\\b.{0,100}\\b(?:consent|policy|settings|preferences|browsing experience|analytics|"
+       "third.party)\\b|\\bwe (?:use|value your) (?:cookies|privacy)\\b|\\b(?:uses|use of) cookies\\b|"
+       "\\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website)\\b|"
+       "^\\W*(?:accept|reject|allow|manage|decline)(?: all)? (?:cookies|settings)\\b|"
+       "\\bconsent\\b.{0,60}\\b(?:partners|vendors|personal data|cookies)\\b"},
+      {LexiconCategory::kAdvert, 6,
+       "^\\W*(?:advertisement|advertising|ad|ads|sponsored(?: content| post| links| stories)?|"
+       "promoted(?: content| stories| links)?|paid (?:content|post|partner)|partner content|"
+       "story continues below(?: advertisement)?|continue reading (?:the main story|below)|"
+       "anzeige|werbung|publicité|publicidad)\\W*$"},
+      {LexiconCategory::kNavigation, 6,
+       "^\\W*(?:home|homepage|menu|search|log ?in|log ?out|sign ?in|sign ?up|register|my account|subscribe|"
+       "next|previous|prev|back|back to top|top|close|more|load more|show more|skip to (?:main )?content|"
+       "skip to navigation|main menu|navigation|toggle navigation|open menu|jump to|about us|about|contact us|"
+       "contact|sitemap|faq|help|careers|advertise(?: with us)?|newer posts?|older posts?|"
+       "(?:next|previous) (?:post|article|page|story)|continue reading|read more|read full (?:article|story)|"
+       "view all|see all|see more|you are here|startseite|accueil|inicio)\\W*$"},
+      {LexiconCategory::kNavigation, 14,
+       "^[^>»›]{1,40}(?:\\s(?:>|»|›|→)\\s[^>»›]{1,40}){1,}$|^\\W*you are here\\b"},
+      {LexiconCategory::kByline, 15,
+       "^\\W*(?:posted|written|published|updated|reported|filed|last updated|submitted|veröffentlicht|"
+       "publié|publicado|aktualisiert)\\b.{0,12}\\b(?:by|on|at|in|am|le|el|:)|"
+       "\\b(?:staff (?:writer|reporter)|correspondent|contributing (?:writer|editor)|"
+       "senior (?:writer|editor|reporter)|editor-at-large)\\b|\\b\\d+\\s*min(?:ute)?s?\\.? read\\b|"
+       "^\\W*(?:reuters|associated press|ap|afp|bloomberg|upi|dpa|ians|pti|ani|xinhua|efe|ansa)\\W*$|"
+       "^\\W*(\\w[\\w .]{1,40}?)\\s*[-–—|]\\s*\\1\\W*$"},
+      {LexiconCategory::kDate, 10, date.c_str()},
+      {LexiconCategory::kTagList, 40,
+       "^\\W*(?:tags?|tagged(?: as| with| in)?|filed (?:under|in)|categor(?:y|ies)|topics?|labels?|keywords|"
+       "posted in|schlagworte|schlagwörter|themen|étiquettes|mots-clés|etiquetas|temas)\\s*:"},
+      {LexiconCategory::kTagList, 30,
+       "^[^|]{1,32}(?:\\|[^|]{1,32}){2,}$|^[^·•]{1,32}(?:[·•][^·•]{1,32}){2,}$"},
+      {LexiconCategory::kUrl, 40,
+       "^\\W*(?:https?://|www\\.)\\S+\\s*$|^\\W*[\\w.-]+\\.(?:com|org|net|gov|edu|co\\.uk|de|fr|es|info|io)"
+       "(?:/\\S*)?\\s*$"},
+  };
+  return table;
+}
+
+// Bylines need case: "By Jane Doe" but not "by the way". Names are capitalised words; a line of
+// names joined by "and", commas and "in <Place>" is a byline too.
+constexpr const char* kBylineCased =
+    "^\\W*(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or)\\s+(?:[A-Z\\x80-\\xff][\\w\\x80-\\xff.'-]*\\s*){1,4}(?:$|[,|/·•]|\\s+(?:and|und|et|y)\\s)|"
+    "^(?:[A-Z][\\w\\x80-\\xff'.-]+(?:\\s+[A-Z][\\w\\x80-\\xff'.-]+)+)"
+    "(?:(?:,|\\s+and|\\s+in)\\s+[A-Z][\\w\\x80-\\xff'.-]+(?:\\s+[A-Z][\\w\\x80-\\xff'.-]+)*){2,}$";
+constexpr int kBylineCasedMaxWords = 25;
+
+}  // namespace
+
+struct Lexicon::Patterns {
+  struct Compiled {
+    LexiconCategory category;
+    int max_words;
+    boost::regex regex;
+  };
+  std::vector<Compiled> rows;
+  boost::regex byline_cased;
+};
+
+Lexicon::Lexicon() : patterns_(std::make_unique<Patterns>()) {
+  const auto flags = boost::regex::perl | boost::regex::icase | boost::regex::optimize;
+  for (const CategoryPatterns& row : pattern_table()) {
+    patterns_->rows.push_back({row.category, row.max_words, boost::regex(row.pattern, flags)});
+  }
+  patterns_->byline_cased = boost::regex(kBylineCased, boost::regex::perl | boost::regex::optimize);
+}
+
+Lexicon::~Lexicon() = default;
+
+const Lexicon& Lexicon::instance() {
+  static const Lexicon lexicon;
+  return lexicon;
+}
+
+LexiconMatch Lexicon::match(std::string_view text, int words) const {
+  LexiconMatch result;
+  const char* begin = text.data();
+  const char* end = text.data() + text.size();
+  for (const auto& row : patterns_->rows) {
+    if (words > row.max_words) continue;
+    const unsigned bit = static_cast<unsigned>(row.category);
+    const bool is_legal = row.category == LexiconCategory::kLegal;
+    if (!is_legal && ((result.categories >> bit) & 1u)) continue;
+    try {
+      if (boost::regex_search(begin, end, row.regex, boost::match_default)) {
+        result.categories |= 1u << bit;
+        if (is_legal) ++result.legal_hits;
+      }
+    } catch (const std::runtime_error&) {
+      // Boost gives up on pathological input (regex complexity); the block keeps its other features.
+    }
+  }
+  if (words <= kBylineCasedMaxWords) {
+    try {
+      if (boost::regex_search(begin, end, patterns_->byline_cased, boost::match_default)) {
+        result.categories |= 1u << static_cast<unsigned>(LexiconCategory::kByline);
+      }
+    } catch (const std::runtime_error&) {
+    }
+  }
+  return result;
+}
+
+}  // namespace winnow

@@ -1,0 +1,53 @@
+// The lexicon: general boilerplate patterns (legal notices, prompts, teaser markers, captions, ...)
+// compiled once with Boost.Regex and matched per block. It only reports what matched; the decoder
+// decides what a match means and the model weighs it as a feature.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+namespace winnow {
+
+enum class LexiconCategory : std::uint8_t {
+  kLegal,          // copyright, licensing, terms, paywall
+  kPrompt,         // share / follow / join / subscribe / newsletter / app prompts
+  kTeaserMarker,   // a line that introduces teasers: "Related", "Popular", "More from X"
+  kTeaserInline,   // a teaser in one line: "Read: Headline", "See also: Headline"
+  kComments,       // comment headings and prompts
+  kSourcePointer,  // "Source link", "First appeared on", "Read more on original:"
+  kCaption,        // "FILE PHOTO: ...", "Photo: ...", agency photo credits
+  kCookie,         // cookie and consent banners
+  kAdvert,         // "Advertisement", "Sponsored content"
+  kNavigation,     // menu words, breadcrumbs, "Skip to content", "Read more"
+  kByline,         // "By Jane Doe", "Posted by", "Reuters - Reuters", lines of names and places
+  kDate,           // a date or time standing (nearly) alone
+  kTagList,        // "Tags: ...", "MidEast|Political|World"
+  kUrl,            // a bare URL
+  kCount,
+};
+
+struct LexiconMatch {
+  std::uint32_t categories = 0;  // bit per LexiconCategory
+  int legal_hits = 0;            // distinct legal/paywall patterns found; long notices hit several
+  bool has(LexiconCategory c) const { return (categories >> static_cast<unsigned>(c)) & 1u; }
+};
+
+class Lexicon {
+ public:
+  // The patterns, compiled on first use; immutable and shared by all threads afterwards.
+  static const Lexicon& instance();
+
+  // Matches one block. `words` is the block's word count: most patterns describe whole short lines
+  // and are only tried on blocks short enough to be one (see kMaxWords in lexicon.cpp).
+  LexiconMatch match(std::string_view text, int words) const;
+
+  ~Lexicon();
+
+ private:
+  Lexicon();
+  struct Patterns;
+  std::unique_ptr<Patterns> patterns_;
+};
+
+}  // namespace winnow

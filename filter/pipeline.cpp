@@ -1,0 +1,140 @@
+// The pipeline. Entry points: clean, TextStream (include/winnow/winnow.h), classify_window.
+// Tested by tests/pipeline_test.cpp and the golden sets.
+#include "pipeline.h"
+
+#include "html_segment.h"
+#include "lexicon.h"
+#include "teasers.h"
+#include "text_segment.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+namespace {
+
+// A text stream is classified in windows of this many blocks; documents shorter than a window
+// (nearly all) are classified whole. Each window sees kLookAheadBlocks blocks past the ones it
+// decides and keeps as many before them as context.
+constexpr std::size_t kWindowBlocks = 16384;
+constexpr std::size_t kLookAheadBlocks = 256;
+
+constexpr std::string_view kReasonNames[] = {
+    "content",  "boilerplate", "context-keep", "context-drop", "repeat",  "title-duplicate",
+    "teaser-marker", "teaser-item", "legal", "prompt", "comments", "source-pointer",
+    "caption", "cookie", "advert", "navigation", "byline", "date", "tag-list", "url",
+};
+static_assert(std::size(kReasonNames) == static_cast<std::size_t>(Reason::kCount));
+
+BlockResult to_result(Block&& block, const Decision& decision) {
+  return BlockResult{std::move(block.text), decision.score, decision.keep, decision.reason};
+}
+
+}  // namespace
+
+std::string_view reason_name(Reason reason) {
+  const auto index = static_cast<std::size_t>(reason);
+  return index < std::size(kReasonNames) ? kReasonNames[index] : "unknown";
+}
+
+void prepare_window(Window& window, std::size_t first_new, RepeatTracker& tracker) {
+  const Lexicon& lexicon = Lexicon::instance();
+  window.shapes.resize(first_new);
+  for (std::size_t i = first_new; i < window.doc.blocks.size(); ++i) {
+    window.shapes.push_back(shape_block(window.doc.blocks[i], lexicon));
+  }
+  find_repeats(window.doc.blocks, window.shapes, first_new, tracker, window.repeats);
+}
+
+Classified classify_window(const Window& window, const LinearModel& model, bool keep_features) {
+  const std::vector<TeaserRole> teasers = find_teasers(window.shapes, window.repeats);
+  std::vector<FeatureVector> features = compute_features(window.doc, window.shapes, window.repeats, teasers);
+  std::vector<float> scores(features.size());
+  for (std::size_t i = 0; i < features.size(); ++i) scores[i] = score_block(features[i], model);
+  Classified result;
+  result.decisions = decode_blocks(window.shapes, window.repeats, teasers, scores, model);
+  if (keep_features) result.features = std::move(features);
+  return result;
+}
+
+Document segment_document(std::string_view bytes, InputKind kind) {
+  if (kind == InputKind::kAuto) kind = detect_input_kind(bytes);
+  return kind == InputKind::kHtml ? segment_html(bytes) : segment_text(bytes);
+}
+
+CleanResult clean(std::string_view bytes, const CleanOptions& options) {
+  const Model& model = options.model != nullptr ? *options.model : default_model();
+  CleanResult result;
+  result.kind = options.kind == InputKind::kAuto ? detect_input_kind(bytes) : options.kind;
+  Window window;
+  window.doc = segment_document(bytes, result.kind);
+  RepeatTracker tracker;
+  prepare_window(window, 0, tracker);
+  const Classified classified = classify_window(window, model.for_kind(window.doc.is_html), false);
+  result.blocks.reserve(window.doc.blocks.size());
+  for (std::size_t i = 0; i < window.doc.blocks.size(); ++i) {
+    result.blocks.push_back(to_result(std::move(window.doc.blocks[i]), classified.decisions[i]));
+  }
+  return result;
+}
+
+std::string kept_text(const CleanResult& result) {
+  std::string out;
+  for (const BlockResult& block : result.blocks) {
+    if (!block.keep) continue;
+    out += block.text;
+    out += '\n';
+  }
+  return out;
+}
+
+struct TextStream::State {
+  const Model* model;
+  Sink sink;
+  Window window;
+  std::size_t prepared = 0;  // blocks [0, prepared) have shapes and repeats
+  std::size_t decided = 0;   // blocks [0, decided) have been handed to the sink
+  RepeatTracker tracker;
+  LineSegmenter segmenter;
+
+  State(const Model* m, Sink s)
+      : model(m), sink(std::move(s)), segmenter([this](Block&& block) { add(std::move(block)); }) {}
+
+  void add(Block&& block) {
+    window.doc.blocks.push_back(std::move(block));
+    if (window.doc.blocks.size() - decided >= kWindowBlocks + kLookAheadBlocks) run(false);
+  }
+
+  // Classifies the window and hands on every block whose decision is final: all of them at the end,
+  // otherwise all but the look-ahead. Then drops what is no longer needed as context.
+  void run(bool at_end) {
+    auto& blocks = window.doc.blocks;
+    prepare_window(window, prepared, tracker);
+    prepared = blocks.size();
+    const Classified classified = classify_window(window, model->text, false);
+    const std::size_t final_end = at_end ? blocks.size() : blocks.size() - kLookAheadBlocks;
+    for (std::size_t i = decided; i < final_end; ++i) {
+      sink(BlockResult{blocks[i].text, classified.decisions[i].score, classified.decisions[i].keep,
+                       classified.decisions[i].reason});
+    }
+    decided = final_end;
+    const std::size_t context_start = decided > kLookAheadBlocks ? decided - kLookAheadBlocks : 0;
+    blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(context_start));
+    window.shapes.erase(window.shapes.begin(), window.shapes.begin() + static_cast<std::ptrdiff_t>(context_start));
+    window.repeats.erase(window.repeats.begin(), window.repeats.begin() + static_cast<std::ptrdiff_t>(context_start));
+    decided -= context_start;
+    prepared -= context_start;
+  }
+};
+
+TextStream::TextStream(const CleanOptions& options, Sink sink)
+    : state_(std::make_unique<State>(options.model != nullptr ? options.model : &default_model(), std::move(sink))) {}
+
+TextStream::~TextStream() = default;
+
+void TextStream::push(std::string_view bytes) { state_->segmenter.push(bytes); }
+
+void TextStream::finish() {
+  state_->segmenter.finish();
+  state_->run(true);
+}
+
+}  // namespace winnow

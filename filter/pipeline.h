@@ -1,0 +1,39 @@
+// The pipeline: bytes -> document of blocks -> shapes -> repeats and teasers -> features -> scores
+// -> decisions. The public clean() and TextStream are thin drivers over classify_window, which
+// `explain` and `train` also call to see the features.
+#pragma once
+
+#include <vector>
+
+#include "block_shape.h"
+#include "decoder.h"
+#include "document.h"
+#include "block_features.h"
+#include "model.h"
+#include "repeats.h"
+
+namespace winnow {
+
+// A document, or a window of a text stream, as it moves through the stages.
+struct Window {
+  Document doc;
+  std::vector<BlockShape> shapes;
+  std::vector<RepeatKind> repeats;
+};
+
+struct Classified {
+  std::vector<Decision> decisions;
+  std::vector<FeatureVector> features;  // filled only when asked for
+};
+
+// Shapes and repeats for blocks [first_new, end) of `window`, which earlier calls (if any) have
+// already prepared up to first_new.
+void prepare_window(Window& window, std::size_t first_new, RepeatTracker& tracker);
+
+// Teasers, features, scores and decisions for every block of a prepared window.
+Classified classify_window(const Window& window, const LinearModel& model, bool keep_features);
+
+// Segments a whole document of the given kind (kAuto is resolved here).
+Document segment_document(std::string_view bytes, InputKind kind);
+
+}  // namespace winnow

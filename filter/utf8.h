@@ -1,0 +1,35 @@
+// UTF-8 decoding and the character classes the stages share: what is a word character, what is
+// white space. One place, so segmentation, features and metrics agree on what a word is.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace winnow::utf8 {
+
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+// Decodes the code point at s[i] and advances i. Invalid or truncated sequences yield
+// kReplacement and advance one byte, so decoding never stalls and never reads past the end.
+char32_t next(std::string_view s, std::size_t& i);
+
+// Appends the UTF-8 encoding of cp.
+void append(std::string& out, char32_t cp);
+
+// White space as Unicode defines it, including NBSP and the zero-width space.
+bool is_space(char32_t cp);
+
+// A cheap word-character test for features: letters and digits of any script. Punctuation and
+// symbols of the Latin-1, general punctuation and CJK punctuation blocks are not word characters.
+bool is_word_char(char32_t cp);
+
+// Folds every run of white space to one ASCII space and trims both ends. Invalid UTF-8 becomes
+// U+FFFD, so the result is always valid UTF-8.
+std::string fold_space(std::string_view s);
+
+// Replaces invalid sequences by U+FFFD; returns s unchanged when it is valid.
+std::string make_valid(std::string_view s);
+
+}  // namespace winnow::utf8
