@@ -17,6 +17,10 @@ constexpr float kLogScale = 1.0f / 6.0f;  // log1p(words) / 6 is about 1 for 400
 constexpr float kDepthScale = 1.0f / 40.0f;
 constexpr int kMaxSeparators = 5;
 constexpr float kAllLinkDensity = 0.9f;
+// Comments after an article are boilerplate; on a discussion page they are the content. A page is
+// an article with comments when this many words of well-formed text come before the first
+// comment heading or prompt.
+constexpr int kArticleWordsBeforeComments = 150;
 
 constexpr std::string_view kFeatureNames[] = {
 #define WINNOW_FEATURE_NAME(name) #name,
@@ -62,6 +66,11 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     return static_cast<float>(count) / others;
   };
 
+  int words_before_comments = 0;
+  for (std::size_t i = 0; i < n && !shapes[i].lexicon.has(LexiconCategory::kComments); ++i) {
+    if (shapes[i].well_formed) words_before_comments += shapes[i].words;
+  }
+  const bool comments_follow_article = words_before_comments >= kArticleWordsBeforeComments;
   bool seen_comments = false;
   for (std::size_t i = 0; i < n; ++i) {
     const BlockShape& s = shapes[i];
@@ -103,7 +112,7 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     set(f, Feature::in_first_tenth, position < 0.1f);
     set(f, Feature::in_last_tenth, position > 0.9f);
     if (s.lexicon.has(LexiconCategory::kComments)) seen_comments = true;
-    set(f, Feature::after_comments, seen_comments);
+    set(f, Feature::after_comments, seen_comments && comments_follow_article);
     if (i > 0) {
       const BlockShape& p = shapes[i - 1];
       set(f, Feature::prev_log_words, log_count(p.words));

@@ -45,11 +45,40 @@ constexpr int kLegalMultiHits = 2;
 
 constexpr float kMinProbability = 1e-4f;
 
+// The headline rule: when the body starts with a well-formed paragraph, the nearest undecided block
+// above it (looking past at most kHeadlineLookBack blocks that rules dropped: bylines, dates,
+// captions) is the headline if it is headline-shaped.
+constexpr std::size_t kHeadlineLookBack = 6;
+constexpr int kHeadlineMinWords = 2;
+constexpr int kHeadlineMaxWords = 30;
+
+bool is_headline_shaped(const BlockShape& shape) {
+  return shape.words >= kHeadlineMinWords && shape.words <= kHeadlineMaxWords && shape.lexicon.categories == 0 &&
+         !shape.ends_colon && !(shape.ends_sentence && shape.sentences > 1) && shape.link_density < 0.5f;
+}
+
+// Keeps the headline above the first kept paragraph, if the decoding dropped it.
+void keep_headline(const std::vector<BlockShape>& shapes, const std::vector<bool>& open,
+                   std::vector<Decision>& decisions) {
+  std::size_t first = 0;
+  while (first < decisions.size() && !decisions[first].keep) ++first;
+  if (first == decisions.size() || !shapes[first].well_formed) return;
+  std::size_t looked = 0;
+  for (std::size_t i = first; i-- > 0 && looked < kHeadlineLookBack; ++looked) {
+    if (!open[i]) continue;
+    if (is_headline_shaped(shapes[i])) {
+      decisions[i].keep = true;
+      decisions[i].reason = Reason::kHeadline;
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 Reason rule_reason(const BlockShape& shape, RepeatKind repeat, TeaserRole teaser) {
   if (repeat == RepeatKind::kTitleDuplicate) return Reason::kTitleDuplicate;
-  if (repeat == RepeatKind::kRepeat) return Reason::kRepeat;
+  if (repeat == RepeatKind::kContained) return Reason::kRepeat;
   if (teaser == TeaserRole::kMarker) return Reason::kTeaserMarker;
   if (teaser == TeaserRole::kItem || teaser == TeaserRole::kInline) return Reason::kTeaserItem;
   const LexiconMatch& lex = shape.lexicon;
@@ -71,6 +100,7 @@ std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const
   const std::size_t n = shapes.size();
   std::vector<Decision> decisions(n);
   std::vector<std::size_t> open;  // blocks no rule decided, in order
+  std::vector<bool> is_open(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     decisions[i].score = scores[i];
     const Reason reason = rule_reason(shapes[i], repeats[i], teasers[i]);
@@ -79,6 +109,7 @@ std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const
       decisions[i].keep = false;
     } else {
       open.push_back(i);
+      is_open[i] = true;
     }
   }
   if (open.empty()) return decisions;
@@ -116,7 +147,19 @@ std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const
     }
     if (k > 0) state = back[k][state];
   }
+  keep_headline(shapes, is_open, decisions);
   return decisions;
+}
+
+void drop_kept_repeats(const std::vector<BlockShape>& shapes, std::size_t begin, std::size_t end,
+                       RepeatTracker& kept, std::vector<Decision>& decisions) {
+  for (std::size_t i = begin; i < end; ++i) {
+    if (!decisions[i].keep || shapes[i].words == 0) continue;
+    if (kept.seen(shapes[i].hash)) {
+      decisions[i].keep = false;
+      decisions[i].reason = Reason::kRepeat;
+    }
+  }
 }
 
 }  // namespace winnow

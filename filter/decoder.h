@@ -26,4 +26,9 @@ std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const
                                     const std::vector<TeaserRole>& teasers, const std::vector<float>& scores,
                                     const LinearModel& model);
 
+// Drops kept blocks [begin, end) whose text an earlier kept block of the document already gave;
+// `kept` remembers the kept texts across calls (windows) of one document.
+void drop_kept_repeats(const std::vector<BlockShape>& shapes, std::size_t begin, std::size_t end,
+                       RepeatTracker& kept, std::vector<Decision>& decisions);
+
 }  // namespace winnow

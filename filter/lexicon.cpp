@@ -55,14 +55,16 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "read more)\\s*[:»>…→-]*\\s*$"},
       {LexiconCategory::kTeaserInline, 40,
        "^\\W*(?:read|read more|read also|also read|see also|related|more|watch|listen|recommended|"
-       "lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|ver también|leer más)\\s*:\\s*\\S"},
+       "lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|ver también|leer más)\\s*[:|]\\s*\\S"},
       {LexiconCategory::kLegal, 1000000,
        "©|\\(c\\)\\s*(?:19|20)\\d\\d|\\bcopyright\\b|\\ball rights reserved\\b|alle rechte vorbehalten|"
        "tous droits réservés|todos los derechos reservados"},
       {LexiconCategory::kLegal, 1000000,
        "\\bbreach of\\b.{0,60}\\b(?:terms|t&cs|copyright|policy|conditions)|\\bt&cs\\b|"
        "\\bterms (?:of (?:use|service)|and conditions)\\b|\\bprivacy (?:policy|notice|statement)\\b|"
-       "\\bcookie policy\\b|\\bimpressum\\b|\\bdatenschutz|mentions légales"},
+       "\\bcookie policy\\b|\\bimpressum\\b|\\bdatenschutz|mentions légales|\\baviso legal\\b|"
+       "pol[ií]tica de (?:privacidad|cookies)|politique de confidentialit|nutzungsbedingungen|"
+       "\\bregistered in england\\b|\\bcompany (?:number|no\\.?|registration number)\\b|\\bregistered office\\b"},
       {LexiconCategory::kLegal, 1000000,
        "licensing@|\\bbuy additional rights\\b|\\breprints? (?:&|and) permissions\\b|"
        "(?:may|must) not be (?:re)?(?:published|reproduced|broadcast|rewritten|redistributed|copied)|"
@@ -72,25 +74,35 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bsubscribe (?:now |today )?to (?:continue|read|get (?:full|unlimited))|\\bto continue reading\\b|"
        "\\bthis (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members)|"
        "\\bgift (?:this )?articles?\\b|\\bpremium (?:content|article)\\b|\\bsign in to (?:continue|read)|"
-       "\\byou have (?:\\d+|one|no) (?:free )?articles? (?:left|remaining)|\\bunlimited (?:digital )?access\\b"},
+       "\\byou have (?:\\d+|one|no) (?:free )?articles? (?:left|remaining)|\\bunlimited (?:digital )?access\\b|"
+       "\\bfree articles?\\b.{0,30}\\b(?:this month|left|remaining)\\b|\\bcontinue reading with\\b.{0,50}\\bsubscription\\b|"
+       "\\bsubscribe (?:now|today)\\b"},
       {LexiconCategory::kPrompt, 6,
        "^\\W*(?:share|share this|share (?:this )?(?:article|story|post|page|on \\w+)|tweet|pin it|e-?mail|print|"
        "whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|flipboard|copy link|save|"
        "teilen|partager|compartir)(?:\\s*[|/•·,]?\\s*(?:share|tweet|e-?mail|print|whatsapp|facebook|twitter|x|"
        "linkedin|reddit|telegram|pinterest|copy link|save|\\d+))*\\W*$"},
+      {LexiconCategory::kPrompt, 6,
+       "^\\W*(?:\\w+\\s+){0,2}teilen\\W*$|^\\W*(?:compartir|partager|enviar|share|tweet|e-?mail|send)\\b(?:\\s+\\S+){0,3}\\W*$"},
       {LexiconCategory::kPrompt, 25,
        "\\b(?:follow|join|like|find|connect with|subscribe to) us\\b|\\bjoin (?:us|our)\\b.{0,30}\\b(?:on|at)\\b|"
        "\\bfollow (?:our|the|us|@)\\b.{0,60}\\b(?:coverage|updates|on|channel|twitter|facebook|instagram)|"
        "\\bsign up (?:for|to) (?:our|the|a)\\b|\\bsubscribe to (?:our|the)\\b|\\bnewsletters?\\b|"
        "delivered (?:straight |directly )?to your inbox|\\benter your e-?mail\\b|\\bdownload (?:our|the) app\\b|"
        "\\bclick here\\b|\\bshare (?:on|via|to|this) \\w+|^\\W*\\d+\\s+shares?\\W*$|"
-       "folgen sie uns|jetzt abonnieren|suivez-nous|abonnez-vous|síguenos|suscríbete"},
+       "folgen sie uns|jetzt abonnieren|suivez-nous|abonnez-vous|síguenos|suscríbete|"
+       "\\bjoin our\\b.{0,40}\\b(?:channel|group|community|newsletter|mailing list)\\b|"
+       "\\bgot a (?:story|tip|news tip)\\b|\\bsend (?:us )?your (?:stories|tips|photos)\\b|\\bemail us at\\b|"
+       "\\btag (?:us|@)|\\bhashtag\\b|\\bget (?:the|our) .{1,40}\\b(?:briefing|newsletter|digest|bulletin)\\b|"
+       "\\bwas this (?:page|article|answer|post) (?:helpful|useful)\\b"},
+      {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$"},
       {LexiconCategory::kComments, 12,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|"
        "comentarios?)(?:\\s*\\(\\d+\\))?\\W*$|^\\W*(?:post|leave|add|write|submit|show|view|read|hide) "
        "(?:a |your |all |the )?(?:\\d+ )?(?:comments?|reply|response|replies)\\b|\\bleave feedback\\b|^\\W*reply\\W*$|"
        "\\bbe the first to comment\\b|\\bjoin the (?:discussion|conversation)\\b|"
-       "\\b(?:log|sign) ?in to (?:comment|reply|post)|\\bcomments? (?:are |is )?(?:closed|disabled)\\b|"
+       "\\b(?:log ?in|sign ?in|register)(?: or (?:register|sign ?up))? to (?:comment|reply|post)|"
+       "^\\W*(?:like|likes|quote|reply|report|upvote|downvote)\\s*(?:\\(\\d+\\)|\\d+)?\\W*$|\\bcomments? (?:are |is )?(?:closed|disabled)\\b|"
        "\\bmust be logged in to (?:post|leave) a comment\\b|\\byour email address will not be published\\b|"
        "\\brequired fields are marked\\b|\\bcomment policy\\b"},
       {LexiconCategory::kSourcePointer, 14,
@@ -98,10 +110,12 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:first appeared (?:on|in|at)|originally (?:published|appeared|posted) (?:on|in|at|by)|"
        "this (?:article|story|post) (?:first |originally )?(?:appeared|was published) (?:on|in|at)|"
        "read (?:more|the (?:full|original|rest of the) (?:article|story|post)) (?:on|at) |read more on original|"
-       "read the original|continue reading (?:on|at) )"},
+       "read the original|continue reading (?:on|at) |continue reading (?:the )?(?:original|full) (?:article|story|post))"},
       {LexiconCategory::kCaption, 45,
-       "^\\W*(?:file )?(?:photo|image|picture|video|illustration|graphic|photograph|photos|credit|"
-       "photo credit|image credit|image source|foto|bild|fotos)s?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|"
+       "^\\W*(?:file |archive |stock |handout )?(?:photo|image|picture|video|illustration|graphic|photograph|"
+       "photos|credit|photo credit|image credit|image source|image caption|media caption|caption|foto|bild|"
+       "fotos|pictured)s?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|^\\W*(?:image caption|image source|media caption|"
+       "video caption)\\s*,|\\b(?:photo|image|picture|credit|foto|bild|photograph)s?\\s*:\\s*[^.!?:]{1,50}$|"
        "^\\W*file photo\\b|\\((?:photo|image|credit|picture)s?\\b[^)]{0,60}\\)\\s*$|"
        "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)"},
       {LexiconCategory::kCaption, 15,
@@ -112,11 +126,18 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "third.party)\\b|\\bwe (?:use|value your) (?:cookies|privacy)\\b|\\b(?:uses|use of) cookies\\b|"
        "\\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website)\\b|"
        "^\\W*(?:accept|reject|allow|manage|decline)(?: all)? (?:cookies|settings)\\b|"
-       "\\bconsent\\b.{0,60}\\b(?:partners|vendors|personal data|cookies)\\b"},
+       "\\bconsent\\b.{0,60}\\b(?:partners|vendors|personal data|cookies)\\b|"
+       "\\b(?:utilizamos|usamos) cookies\\b|\\bnous utilisons des cookies\\b|\\bwir verwenden cookies\\b|"
+       "\\b(?:diese website|this (?:web)?site|ce site|este sitio(?: web)?) (?:verwendet|uses|utilise|utiliza) cookies\\b"},
+      {LexiconCategory::kCookie, 4,
+       "^\\W*(?:accept|reject|allow|decline|refuse|deny|aceptar|rechazar|akzeptieren|ablehnen|accepter|refuser)"
+       "(?: all| non-essential| necessary| optional| essential| alle| tout| todas)?(?: cookies)?\\W*$|"
+       "^\\W*(?:manage|customi[sz]e|change) (?:preferences|cookies|cookie settings|settings|consent|choices)\\W*$"},
       {LexiconCategory::kAdvert, 6,
        "^\\W*(?:advertisement|advertising|ad|ads|sponsored(?: content| post| links| stories)?|"
        "promoted(?: content| stories| links)?|paid (?:content|post|partner)|partner content|"
        "story continues below(?: advertisement)?|continue reading (?:the main story|below)|"
+       "scroll (?:down )?to continue(?: (?:with|reading) .{0,20})?|"
        "anzeige|werbung|publicité|publicidad)\\W*$"},
       {LexiconCategory::kNavigation, 6,
        "^\\W*(?:home|homepage|menu|search|log ?in|log ?out|sign ?in|sign ?up|register|my account|subscribe|"
@@ -125,10 +146,15 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "contact|sitemap|faq|help|careers|advertise(?: with us)?|newer posts?|older posts?|"
        "(?:next|previous) (?:post|article|page|story)|continue reading|read more|read full (?:article|story)|"
        "view all|see all|see more|you are here|startseite|accueil|inicio)\\W*$"},
+      {LexiconCategory::kNavigation, 8,
+       "\\bpage \\d+ of \\d+\\b|^\\W*(?:add to (?:cart|basket|bag|wishlist|wish list)|save to (?:wishlist|wish list)|"
+       "buy now|in stock|out of stock|edit this page|print recipe|jump to recipe)\\b"},
       {LexiconCategory::kNavigation, 14,
        "^[^>»›]{1,40}(?:\\s(?:>|»|›|→)\\s[^>»›]{1,40}){1,}$|^\\W*you are here\\b"},
       {LexiconCategory::kByline, 15,
-       "^\\W*(?:posted|written|published|updated|reported|filed|last updated|submitted|veröffentlicht|"
+       "^\\W*(?:posts|joined|member since|registered|reputation|karma|messages|points)\\s*:\\s*\\S|"
+       "^\\W*(?:posted|written|published|updated|reported|filed|last updated|submitted|started|asked|answered|"
+       "veröffentlicht|"
        "publié|publicado|aktualisiert)\\b.{0,12}\\b(?:by|on|at|in|am|le|el|:)|"
        "\\b(?:staff (?:writer|reporter)|correspondent|contributing (?:writer|editor)|"
        "senior (?:writer|editor|reporter)|editor-at-large)\\b|\\b\\d+\\s*min(?:ute)?s?\\.? read\\b|"

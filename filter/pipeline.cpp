@@ -18,7 +18,7 @@ constexpr std::size_t kWindowBlocks = 16384;
 constexpr std::size_t kLookAheadBlocks = 256;
 
 constexpr std::string_view kReasonNames[] = {
-    "content",  "boilerplate", "context-keep", "context-drop", "repeat",  "title-duplicate",
+    "content",  "boilerplate", "context-keep", "context-drop", "headline", "repeat",  "title-duplicate",
     "teaser-marker", "teaser-item", "legal", "prompt", "comments", "source-pointer",
     "caption", "cookie", "advert", "navigation", "byline", "date", "tag-list", "url",
 };
@@ -35,23 +35,30 @@ std::string_view reason_name(Reason reason) {
   return index < std::size(kReasonNames) ? kReasonNames[index] : "unknown";
 }
 
-void prepare_window(Window& window, std::size_t first_new, RepeatTracker& tracker) {
+void prepare_window(Window& window, std::size_t first_new) {
   const Lexicon& lexicon = Lexicon::instance();
   window.shapes.resize(first_new);
   for (std::size_t i = first_new; i < window.doc.blocks.size(); ++i) {
     window.shapes.push_back(shape_block(window.doc.blocks[i], lexicon));
   }
-  find_repeats(window.doc.blocks, window.shapes, first_new, tracker, window.repeats);
 }
 
 Classified classify_window(const Window& window, const LinearModel& model, bool keep_features) {
-  const std::vector<TeaserRole> teasers = find_teasers(window.shapes, window.repeats);
-  std::vector<FeatureVector> features = compute_features(window.doc, window.shapes, window.repeats, teasers);
+  Classified result;
+  result.repeats = find_repeats(window.doc.blocks, window.shapes);
+  result.teasers = find_teasers(window.shapes, result.repeats);
+  std::vector<FeatureVector> features = compute_features(window.doc, window.shapes, result.repeats, result.teasers);
   std::vector<float> scores(features.size());
   for (std::size_t i = 0; i < features.size(); ++i) scores[i] = score_block(features[i], model);
-  Classified result;
-  result.decisions = decode_blocks(window.shapes, window.repeats, teasers, scores, model);
+  result.decisions = decode_blocks(window.shapes, result.repeats, result.teasers, scores, model);
   if (keep_features) result.features = std::move(features);
+  return result;
+}
+
+Classified classify_document(const Window& window, const LinearModel& model, bool keep_features) {
+  Classified result = classify_window(window, model, keep_features);
+  RepeatTracker kept;
+  drop_kept_repeats(window.shapes, 0, window.shapes.size(), kept, result.decisions);
   return result;
 }
 
@@ -66,9 +73,8 @@ CleanResult clean(std::string_view bytes, const CleanOptions& options) {
   result.kind = options.kind == InputKind::kAuto ? detect_input_kind(bytes) : options.kind;
   Window window;
   window.doc = segment_document(bytes, result.kind);
-  RepeatTracker tracker;
-  prepare_window(window, 0, tracker);
-  const Classified classified = classify_window(window, model.for_kind(window.doc.is_html), false);
+  prepare_window(window, 0);
+  const Classified classified = classify_document(window, model.for_kind(window.doc.is_html), false);
   result.blocks.reserve(window.doc.blocks.size());
   for (std::size_t i = 0; i < window.doc.blocks.size(); ++i) {
     result.blocks.push_back(to_result(std::move(window.doc.blocks[i]), classified.decisions[i]));
@@ -92,7 +98,7 @@ struct TextStream::State {
   Window window;
   std::size_t prepared = 0;  // blocks [0, prepared) have shapes and repeats
   std::size_t decided = 0;   // blocks [0, decided) have been handed to the sink
-  RepeatTracker tracker;
+  RepeatTracker kept;  // texts kept so far in this document
   LineSegmenter segmenter;
 
   State(const Model* m, Sink s)
@@ -107,10 +113,11 @@ struct TextStream::State {
   // otherwise all but the look-ahead. Then drops what is no longer needed as context.
   void run(bool at_end) {
     auto& blocks = window.doc.blocks;
-    prepare_window(window, prepared, tracker);
+    prepare_window(window, prepared);
     prepared = blocks.size();
-    const Classified classified = classify_window(window, model->text, false);
+    Classified classified = classify_window(window, model->text, false);
     const std::size_t final_end = at_end ? blocks.size() : blocks.size() - kLookAheadBlocks;
+    drop_kept_repeats(window.shapes, decided, final_end, kept, classified.decisions);
     for (std::size_t i = decided; i < final_end; ++i) {
       sink(BlockResult{blocks[i].text, classified.decisions[i].score, classified.decisions[i].keep,
                        classified.decisions[i].reason});
@@ -119,7 +126,6 @@ struct TextStream::State {
     const std::size_t context_start = decided > kLookAheadBlocks ? decided - kLookAheadBlocks : 0;
     blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(context_start));
     window.shapes.erase(window.shapes.begin(), window.shapes.begin() + static_cast<std::ptrdiff_t>(context_start));
-    window.repeats.erase(window.repeats.begin(), window.repeats.begin() + static_cast<std::ptrdiff_t>(context_start));
     decided -= context_start;
     prepared -= context_start;
   }

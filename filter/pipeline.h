@@ -18,20 +18,25 @@ namespace winnow {
 struct Window {
   Document doc;
   std::vector<BlockShape> shapes;
-  std::vector<RepeatKind> repeats;
 };
 
 struct Classified {
+  std::vector<RepeatKind> repeats;
+  std::vector<TeaserRole> teasers;
   std::vector<Decision> decisions;
   std::vector<FeatureVector> features;  // filled only when asked for
 };
 
-// Shapes and repeats for blocks [first_new, end) of `window`, which earlier calls (if any) have
-// already prepared up to first_new.
-void prepare_window(Window& window, std::size_t first_new, RepeatTracker& tracker);
+// Shapes for blocks [first_new, end) of `window`, which earlier calls (if any) have already
+// prepared up to first_new.
+void prepare_window(Window& window, std::size_t first_new);
 
-// Teasers, features, scores and decisions for every block of a prepared window.
+// Repeats, teasers, features, scores and decisions for every block of a prepared window. Kept
+// blocks that repeat earlier kept text are not dropped yet: see drop_kept_repeats.
 Classified classify_window(const Window& window, const LinearModel& model, bool keep_features);
+
+// classify_window and drop_kept_repeats for a whole document.
+Classified classify_document(const Window& window, const LinearModel& model, bool keep_features);
 
 // Segments a whole document of the given kind (kAuto is resolved here).
 Document segment_document(std::string_view bytes, InputKind kind);

@@ -59,7 +59,7 @@ Status read_snippets(const std::string& path, std::vector<std::string>* out) {
   return {};
 }
 
-CaseResult run_case(const GoldenCase& golden, const Model& model) {
+CaseResult run_case(const GoldenCase& golden, const Model& model, const std::string& outputs_dir) {
   CaseResult result;
   result.id = golden.id;
   std::string input;
@@ -71,6 +71,16 @@ CaseResult run_case(const GoldenCase& golden, const Model& model) {
   options.kind = golden.is_html ? InputKind::kHtml : InputKind::kText;
   options.model = &model;
   const std::string output = kept_text(clean(input, options));
+  if (!outputs_dir.empty()) {
+    const std::string path = (fs::path(outputs_dir) / (golden.id + ".txt")).string();
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file << output;
+    file.close();
+    if (!file) {
+      result.error = path + ": cannot write";
+      return result;
+    }
+  }
   if (!golden.gold_path.empty()) {
     std::string gold;
     if (Status s = read_file(golden.gold_path, &gold); !s.ok()) {
@@ -201,9 +211,15 @@ Status list_cases(const std::string& dir, CaseMode mode, Part part, std::vector<
   return {};
 }
 
-Status run_set(const std::string& dir, CaseMode mode, Part part, const Model& model, int threads, SetReport* out) {
+Status run_set(const std::string& dir, CaseMode mode, Part part, const Model& model, int threads,
+               const std::string& outputs_dir, SetReport* out) {
   std::vector<GoldenCase> cases;
   if (Status s = list_cases(dir, mode, part, &cases); !s.ok()) return s;
+  if (!outputs_dir.empty()) {
+    std::error_code error;
+    fs::create_directories(outputs_dir, error);
+    if (error) return Status{ErrorCode::kIo, outputs_dir + ": cannot create: " + error.message()};
+  }
   SetReport report;
   report.name = fs::path(dir).lexically_normal().filename().string();
   if (report.name.empty()) report.name = fs::path(dir).lexically_normal().parent_path().filename().string();
@@ -212,7 +228,7 @@ Status run_set(const std::string& dir, CaseMode mode, Part part, const Model& mo
   report.results.resize(cases.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i = next++; i < cases.size(); i = next++) report.results[i] = run_case(cases[i], model);
+    for (std::size_t i = next++; i < cases.size(); i = next++) report.results[i] = run_case(cases[i], model, outputs_dir);
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < std::max(1, threads); ++t) pool.emplace_back(work);

@@ -67,7 +67,10 @@ struct SetReport {
 
 // Runs one set with `threads` workers. Fails only when the directory cannot be listed or holds no
 // case; a case whose files cannot be read is reported in its result and counted in `errors`.
-Status run_set(const std::string& dir, CaseMode mode, Part part, const Model& model, int threads, SetReport* out);
+// When `outputs_dir` is not empty, each case's output is also written there as <id>.txt (the
+// directory is created), so other scorers can read it.
+Status run_set(const std::string& dir, CaseMode mode, Part part, const Model& model, int threads,
+               const std::string& outputs_dir, SetReport* out);
 
 // The figures of every set as JSON (the --json and baseline format).
 std::string reports_to_json(const std::vector<SetReport>& reports);

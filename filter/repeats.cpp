@@ -2,8 +2,12 @@
 #include "repeats.h"
 
 #include <array>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
+
+#include "utf8.h"
 
 namespace winnow {
 namespace {
@@ -11,9 +15,17 @@ namespace {
 // A title is only compared when short, and a part of it only counts when it is a real headline.
 constexpr int kTitleMaxWords = 40;
 constexpr int kTitlePartMinWords = 3;
+// A pull quote is a short block whose every run of kQuoteGram words stands in a longer
+// well-formed paragraph.
+constexpr int kQuoteGram = 5;
+constexpr int kQuoteMinWords = 6;
+constexpr int kQuoteMaxWords = 60;
 
 constexpr std::array<std::string_view, 9> kTitleSeparators = {" | ", " - ", " – ", " — ", " :: ", " · ",
                                                               " » ", " / ", " ~ "};
+
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 
 int count_words(std::string_view text) {
   int words = 0;
@@ -27,7 +39,7 @@ int count_words(std::string_view text) {
 }
 
 // True when some part of `text` between title separators is the text of another block.
-bool is_title_duplicate(std::string_view text, std::size_t self, const std::vector<BlockShape>& shapes,
+bool is_title_duplicate(std::string_view text, std::uint64_t own_hash,
                         const std::unordered_multiset<std::uint64_t>& window_hashes) {
   std::size_t start = 0;
   bool split = false;
@@ -42,13 +54,70 @@ bool is_title_duplicate(std::string_view text, std::size_t self, const std::vect
     const std::string_view part = text.substr(start, cut == std::string_view::npos ? text.size() - start : cut - start);
     if (count_words(part) >= kTitlePartMinWords) {
       const std::uint64_t hash = normalized_hash(part);
-      if (hash != shapes[self].hash && window_hashes.count(hash) > 0) return true;
+      if (hash != own_hash && window_hashes.count(hash) > 0) return true;
     }
     split = true;
     if (cut == std::string_view::npos) break;
     start = cut + cut_len;
   }
   return false;
+}
+
+// Hashes of each word of a text, lower-cased, for word n-grams.
+std::vector<std::uint64_t> word_hashes(std::string_view text) {
+  std::vector<std::uint64_t> words;
+  std::uint64_t hash = kFnvOffset;
+  bool in_word = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char32_t cp = utf8::next(text, i);
+    if (utf8::is_word_char(cp)) {
+      const char32_t lower = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+      hash = (hash ^ lower) * kFnvPrime;
+      in_word = true;
+    } else if (in_word) {
+      words.push_back(hash);
+      hash = kFnvOffset;
+      in_word = false;
+    }
+  }
+  if (in_word) words.push_back(hash);
+  return words;
+}
+
+std::uint64_t gram_hash(const std::vector<std::uint64_t>& words, std::size_t start) {
+  std::uint64_t hash = kFnvOffset;
+  for (int k = 0; k < kQuoteGram; ++k) hash = (hash ^ words[start + k]) * kFnvPrime + 0x9E3779B97F4A7C15ull;
+  return hash;
+}
+
+// Marks the pull quotes: short blocks whose every word n-gram stands in a longer well-formed
+// paragraph. Per n-gram the longest paragraph holding it is remembered, so a block never counts as
+// contained in itself or in an equal copy (which is a plain repeat).
+void find_contained(const std::vector<Block>& blocks, const std::vector<BlockShape>& shapes,
+                    std::vector<RepeatKind>& kinds) {
+  std::unordered_map<std::uint64_t, int> longest_holder;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!shapes[i].well_formed || blocks[i].html.tag == BlockTag::kTitle) continue;
+    const std::vector<std::uint64_t> words = word_hashes(blocks[i].text);
+    for (std::size_t s = 0; s + kQuoteGram <= words.size(); ++s) {
+      int& holder = longest_holder[gram_hash(words, s)];
+      holder = std::max(holder, shapes[i].words);
+    }
+  }
+  if (longest_holder.empty()) return;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const BlockShape& shape = shapes[i];
+    if (kinds[i] != RepeatKind::kFirst || shape.words < kQuoteMinWords || shape.words > kQuoteMaxWords) continue;
+    const std::vector<std::uint64_t> words = word_hashes(blocks[i].text);
+    if (words.size() < static_cast<std::size_t>(kQuoteGram)) continue;
+    bool contained = true;
+    for (std::size_t s = 0; s + kQuoteGram <= words.size() && contained; ++s) {
+      const auto found = longest_holder.find(gram_hash(words, s));
+      contained = found != longest_holder.end() && found->second > shape.words;
+    }
+    if (contained) kinds[i] = RepeatKind::kContained;
+  }
 }
 
 }  // namespace
@@ -59,28 +128,29 @@ bool RepeatTracker::seen(std::uint64_t hash) {
   return false;
 }
 
-void find_repeats(const std::vector<Block>& blocks, const std::vector<BlockShape>& shapes, std::size_t first_new,
-                  RepeatTracker& tracker, std::vector<RepeatKind>& kinds) {
-  kinds.resize(blocks.size(), RepeatKind::kFirst);
+std::vector<RepeatKind> find_repeats(const std::vector<Block>& blocks, const std::vector<BlockShape>& shapes) {
+  std::vector<RepeatKind> kinds(blocks.size(), RepeatKind::kFirst);
   std::unordered_multiset<std::uint64_t> window_hashes;
   for (const BlockShape& shape : shapes) {
     if (shape.words > 0) window_hashes.insert(shape.hash);
   }
-  for (std::size_t i = first_new; i < blocks.size(); ++i) {
+  std::unordered_set<std::uint64_t> earlier;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
     const BlockShape& shape = shapes[i];
-    kinds[i] = RepeatKind::kFirst;
     if (shape.words == 0) continue;
     const bool is_title = blocks[i].html.tag == BlockTag::kTitle;
     if (shape.words <= kTitleMaxWords || is_title) {
       // A <title> equal to a block of the body is the duplicate, not the body's headline.
       if ((is_title && window_hashes.count(shape.hash) > 1) ||
-          is_title_duplicate(blocks[i].text, i, shapes, window_hashes)) {
+          is_title_duplicate(blocks[i].text, shape.hash, window_hashes)) {
         kinds[i] = RepeatKind::kTitleDuplicate;
         continue;
       }
     }
-    if (tracker.seen(shape.hash)) kinds[i] = RepeatKind::kRepeat;
+    if (!earlier.insert(shape.hash).second) kinds[i] = RepeatKind::kRepeat;
   }
+  find_contained(blocks, shapes, kinds);
+  return kinds;
 }
 
 }  // namespace winnow

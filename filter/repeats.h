@@ -14,27 +14,26 @@ namespace winnow {
 
 enum class RepeatKind : std::uint8_t {
   kFirst,           // not seen before on this page
-  kRepeat,          // the same words as an earlier block
+  kRepeat,          // the same words as an earlier block of the window
   kTitleDuplicate,  // another block's text with a site name or section before or after it
+  kContained,       // its words stand inside a longer paragraph of the page: a pull quote
 };
 
-// Remembers the blocks seen so far in one document. Bounded: past kMaxRemembered distinct blocks it
-// stops remembering new ones, so a stream of any length runs in bounded memory (later repeats of
-// blocks it did not remember are then kept).
+// Classifies every block of a window (a whole document, or a window of a text stream).
+std::vector<RepeatKind> find_repeats(const std::vector<Block>& blocks, const std::vector<BlockShape>& shapes);
+
+// The texts a document has kept so far, so a repeat is dropped only where an earlier copy was
+// kept: a menu item that repeats the headline does not cost the headline. Bounded: past
+// kMaxRemembered distinct texts it stops remembering new ones, so a stream of any length runs in
+// bounded memory (later repeats of texts it did not remember are then kept).
 class RepeatTracker {
  public:
   static constexpr std::size_t kMaxRemembered = 1u << 20;
-  // True when `hash` was seen before; remembers it otherwise.
+  // True when `hash` was remembered before; remembers it otherwise.
   bool seen(std::uint64_t hash);
 
  private:
   std::unordered_set<std::uint64_t> seen_;
 };
-
-// Classifies blocks [first_new, end) of a window into `kinds` (resized to the window). Blocks
-// before first_new were classified by an earlier call and passed through the same tracker; they
-// still count as context for title duplicates.
-void find_repeats(const std::vector<Block>& blocks, const std::vector<BlockShape>& shapes, std::size_t first_new,
-                  RepeatTracker& tracker, std::vector<RepeatKind>& kinds);
 
 }  // namespace winnow

@@ -24,6 +24,7 @@ constexpr float kSwitchCosts[] = {0.0f, 0.5f, 1.0f, 1.5f, 2.0f, 3.0f, 4.0f};
 // and the metric need to score a choice of threshold and switch cost.
 struct Page {
   Window window;
+  std::vector<RepeatKind> repeats;
   std::vector<TeaserRole> teasers;
   std::vector<FeatureVector> features;
   std::vector<BlockLabel> labels;
@@ -39,11 +40,11 @@ Status prepare_page(const GoldenCase& golden, Page* page) {
   if (Status s = read_file(golden.input_path, &input); !s.ok()) return s;
   if (Status s = read_file(golden.gold_path, &gold); !s.ok()) return s;
   page->window.doc = segment_document(input, golden.is_html ? InputKind::kHtml : InputKind::kText);
-  RepeatTracker tracker;
-  prepare_window(page->window, 0, tracker);
+  prepare_window(page->window, 0);
   const Window& w = page->window;
-  page->teasers = find_teasers(w.shapes, w.repeats);
-  page->features = compute_features(w.doc, w.shapes, w.repeats, page->teasers);
+  page->repeats = find_repeats(w.doc.blocks, w.shapes);
+  page->teasers = find_teasers(w.shapes, page->repeats);
+  page->features = compute_features(w.doc, w.shapes, page->repeats, page->teasers);
   page->labels = label_blocks(w.doc.blocks, gold);
   std::unordered_map<std::string, int> ids;
   auto id_of = [&](std::string&& token) {
@@ -54,7 +55,7 @@ Status prepare_page(const GoldenCase& golden, Page* page) {
     ++page->gold_total;
   }
   for (std::size_t i = 0; i < w.doc.blocks.size(); ++i) {
-    page->open.push_back(rule_reason(w.shapes[i], w.repeats[i], page->teasers[i]) == Reason::kContent);
+    page->open.push_back(rule_reason(w.shapes[i], page->repeats[i], page->teasers[i]) == Reason::kContent);
     std::vector<int> tokens;
     for (std::string& token : word_tokens(w.doc.blocks[i].text)) tokens.push_back(id_of(std::move(token)));
     page->block_tokens.push_back(std::move(tokens));
@@ -69,8 +70,9 @@ double macro_f1(const std::vector<Page>& pages, const std::vector<std::vector<fl
   for (std::size_t p = 0; p < pages.size(); ++p) {
     const Page& page = pages[p];
     if (page.gold_total == 0) continue;
-    const std::vector<Decision> decisions =
-        decode_blocks(page.window.shapes, page.window.repeats, page.teasers, scores[p], model);
+    std::vector<Decision> decisions = decode_blocks(page.window.shapes, page.repeats, page.teasers, scores[p], model);
+    RepeatTracker kept_texts;
+    drop_kept_repeats(page.window.shapes, 0, decisions.size(), kept_texts, decisions);
     std::unordered_map<int, int> kept;
     long predicted = 0;
     for (std::size_t i = 0; i < decisions.size(); ++i) {

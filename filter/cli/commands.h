@@ -43,6 +43,7 @@ struct RegressCommand {
   std::string mode = "auto";
   std::string part = "all";
   std::string json_path;
+  std::string outputs_dir;
   std::string baseline_path;
   bool update_baseline = false;
   std::string model_path;

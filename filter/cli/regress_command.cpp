@@ -2,6 +2,7 @@
 // compares baselines.
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -88,6 +89,8 @@ CLI::App* setup_regress(CLI::App& app, RegressCommand& options) {
       ->check(CLI::IsMember({"all", "train", "heldout"}))
       ->capture_default_str();
   sub->add_option("--json", options.json_path, "Write the figures of every set to this JSON file");
+  sub->add_option("--save-outputs", options.outputs_dir,
+                  "Write each case's output to DIR/<set>/<id>.txt (for other scorers, or to diff runs)");
   sub->add_option("--baseline", options.baseline_path,
                   "Compare with this baseline; exit 1 when a set's macro F1 drops by more than 0.005 or an exact "
                   "case stops matching");
@@ -111,7 +114,12 @@ int run_regress(const RegressCommand& options) {
   bool failed = false;
   for (const std::string& dir : options.sets) {
     SetReport report;
-    const Status status = run_set(dir, mode_from_name(options.mode), part_from_name(options.part), *model, threads, &report);
+    const std::string outputs =
+        options.outputs_dir.empty()
+            ? std::string()
+            : (std::filesystem::path(options.outputs_dir) / std::filesystem::path(dir).lexically_normal().filename()).string();
+    const Status status =
+        run_set(dir, mode_from_name(options.mode), part_from_name(options.part), *model, threads, outputs, &report);
     if (!status.ok()) {
       std::cerr << "winnow regress: " << status.message << "\n";
       return kExitUsage;

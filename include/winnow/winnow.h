@@ -32,6 +32,7 @@ enum class Reason : std::uint8_t {
   kBoilerplate,     // the classifier scored it as boilerplate
   kContextKeep,     // scored low alone, kept because the content run around it holds
   kContextDrop,     // scored high alone, dropped because the boilerplate around it holds
+  kHeadline,        // the headline-shaped line right above where the body starts
   kRepeat,          // repeats an earlier block of the page; the first occurrence is kept
   kTitleDuplicate,  // the headline again, with a site name before or after it
   kTeaserMarker,    // "Related", "Read more:", "Popular", "More from ..." and the like
@@ -105,7 +106,7 @@ CleanResult clean(std::string_view bytes, const CleanOptions& options = {});
 std::string kept_text(const CleanResult& result);
 
 // Cleans plain text as it arrives. Each block is handed to `sink` once its decision is final, in
-// document order; at most `kLookAheadBlocks` blocks and one window of blocks are held at a time.
+// document order; at most one window of blocks (see pipeline.cpp) is held at a time.
 class TextStream {
  public:
   using Sink = std::function<void(const BlockResult&)>;
