@@ -2,6 +2,10 @@
 // Tested by tests/pipeline_test.cpp and the golden sets.
 #include "pipeline.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 #include "html_segment.h"
 #include "lexicon.h"
 #include "teasers.h"
@@ -80,6 +84,37 @@ CleanResult clean(std::string_view bytes, const CleanOptions& options) {
     result.blocks.push_back(to_result(std::move(window.doc.blocks[i]), classified.decisions[i]));
   }
   return result;
+}
+
+Explained explain_document(std::string_view bytes, const CleanOptions& options, std::size_t top) {
+  const Model& model = options.model != nullptr ? *options.model : default_model();
+  Explained explained;
+  explained.result.kind = options.kind == InputKind::kAuto ? detect_input_kind(bytes) : options.kind;
+  Window window;
+  window.doc = segment_document(bytes, explained.result.kind);
+  prepare_window(window, 0);
+  const LinearModel& linear = model.for_kind(window.doc.is_html);
+  const Classified classified = classify_document(window, linear, true);
+  for (std::size_t i = 0; i < window.doc.blocks.size(); ++i) {
+    std::vector<std::pair<float, std::size_t>> contributions;
+    for (std::size_t f = 1; f < kFeatureCount; ++f) {  // the bias pushes every block alike
+      const float c = classified.features[i][f] * linear.weights[f];
+      if (c != 0.0f) contributions.emplace_back(c, f);
+    }
+    std::sort(contributions.begin(), contributions.end(),
+              [](const auto& a, const auto& b) { return std::abs(a.first) > std::abs(b.first); });
+    std::string pushes;
+    for (std::size_t k = 0; k < std::min(top, contributions.size()); ++k) {
+      char buffer[64];
+      std::snprintf(buffer, sizeof buffer, "%s%s %+.2f", k == 0 ? "" : ", ",
+                    std::string(feature_name(static_cast<Feature>(contributions[k].second))).c_str(),
+                    static_cast<double>(contributions[k].first));
+      pushes += buffer;
+    }
+    explained.pushes.push_back(std::move(pushes));
+    explained.result.blocks.push_back(to_result(std::move(window.doc.blocks[i]), classified.decisions[i]));
+  }
+  return explained;
 }
 
 std::string kept_text(const CleanResult& result) {

@@ -3,6 +3,8 @@
 // `explain` and `train` also call to see the features.
 #pragma once
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "block_shape.h"
@@ -37,6 +39,13 @@ Classified classify_window(const Window& window, const LinearModel& model, bool 
 
 // classify_window and drop_kept_repeats for a whole document.
 Classified classify_document(const Window& window, const LinearModel& model, bool keep_features);
+
+// A cleaned document with, per block, the features that pushed its score most, for `explain`.
+struct Explained {
+  CleanResult result;
+  std::vector<std::string> pushes;  // per block: "name +w, name -w, ..." strongest first
+};
+Explained explain_document(std::string_view bytes, const CleanOptions& options, std::size_t top);
 
 // Segments a whole document of the given kind (kAuto is resolved here).
 Document segment_document(std::string_view bytes, InputKind kind);

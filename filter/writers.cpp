@@ -76,7 +76,8 @@ void write_json(std::ostream& out, const CleanResult& result) {
   out << "\n]}\n";
 }
 
-void write_explain(std::ostream& out, const CleanResult& result, std::size_t width) {
+void write_explain(std::ostream& out, const CleanResult& result, std::size_t width,
+                   const std::vector<std::string>* pushes) {
   const std::string count = std::to_string(result.blocks.size());
   std::size_t kept = 0;
   for (const BlockResult& block : result.blocks) kept += block.keep ? 1 : 0;
@@ -90,6 +91,9 @@ void write_explain(std::ostream& out, const CleanResult& result, std::size_t wid
         << format_score(block.score) << "  " << reason
         << std::string(reason.size() < kReasonColumn ? kReasonColumn - reason.size() : 1, ' ')
         << cut(block.text, width) << '\n';
+    if (pushes != nullptr && i < pushes->size() && !(*pushes)[i].empty()) {
+      out << std::string(count.size() + 2, ' ') << "  why: " << (*pushes)[i] << '\n';
+    }
   }
 }
 

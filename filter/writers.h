@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "winnow/winnow.h"
 
@@ -21,7 +22,10 @@ void write_json_block(std::ostream& out, const BlockResult& block, std::size_t i
 
 // Every block on one line: index, KEEP/drop, score, reason, text, aligned for scanning. Text longer
 // than `width` characters is cut with an ellipsis (0 keeps it whole).
-void write_explain(std::ostream& out, const CleanResult& result, std::size_t width);
+// With `pushes` (one string per block), each block is followed by an indented line naming the
+// features that pushed its score most.
+void write_explain(std::ostream& out, const CleanResult& result, std::size_t width,
+                   const std::vector<std::string>* pushes = nullptr);
 
 // A JSON string literal for s (s must be valid UTF-8).
 std::string json_quote(std::string_view s);

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "pipeline.h"
 #include "writers.h"
 
 namespace winnow::cli {
@@ -161,6 +162,8 @@ CLI::App* setup_explain(CLI::App& app, ExplainCommand& options) {
   sub->add_option("--input-format", options.input_format, "auto (detect), html or text")
       ->check(CLI::IsMember({"auto", "html", "text"}))
       ->capture_default_str();
+  sub->add_option("--why", options.why, "Also show the N features that pushed each block's score most")
+      ->capture_default_str();
   sub->add_option("--width", options.width, "Cut block text at this many characters (0: never)")->capture_default_str();
   sub->add_option("--model", options.model_path, "Model file written by 'winnow train' (default: built in)");
   return sub;
@@ -175,7 +178,12 @@ int run_explain(const ExplainCommand& options) {
   CleanOptions clean_options;
   clean_options.kind = input_kind_from_name(options.input_format);
   clean_options.model = model;
-  write_explain(std::cout, clean(input, clean_options), options.width);
+  if (options.why > 0) {
+    const Explained explained = explain_document(input, clean_options, options.why);
+    write_explain(std::cout, explained.result, options.width, &explained.pushes);
+  } else {
+    write_explain(std::cout, clean(input, clean_options), options.width);
+  }
   std::cout.flush();
   if (!std::cout) {
     std::cerr << "winnow: cannot write the output: " << std::strerror(errno) << "\n";

@@ -34,6 +34,7 @@ struct ExplainCommand {
   std::string input_format = "auto";
   std::string model_path;
   std::size_t width = 100;
+  std::size_t why = 0;  // features shown per block
 };
 CLI::App* setup_explain(CLI::App& app, ExplainCommand& options);
 int run_explain(const ExplainCommand& options);
