@@ -19,8 +19,9 @@ constexpr int kMaxSeparators = 5;
 constexpr float kAllLinkDensity = 0.9f;
 // Comments after an article are boilerplate; on a discussion page they are the content. A page is
 // an article with comments when this many words of well-formed text come before the first
-// comment heading or prompt.
+// comment heading or prompt, or at least kShortArticleWords and no fewer than after it.
 constexpr int kArticleWordsBeforeComments = 150;
+constexpr int kShortArticleWords = 60;
 
 constexpr std::string_view kFeatureNames[] = {
 #define WINNOW_FEATURE_NAME(name) #name,
@@ -67,10 +68,15 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
   };
 
   int words_before_comments = 0;
-  for (std::size_t i = 0; i < n && !shapes[i].lexicon.has(LexiconCategory::kComments); ++i) {
-    if (shapes[i].well_formed) words_before_comments += shapes[i].words;
+  int words_after_comments = 0;
+  bool in_comments = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    in_comments = in_comments || shapes[i].lexicon.has(LexiconCategory::kComments);
+    if (shapes[i].well_formed) (in_comments ? words_after_comments : words_before_comments) += shapes[i].words;
   }
-  const bool comments_follow_article = words_before_comments >= kArticleWordsBeforeComments;
+  const bool comments_follow_article =
+      words_before_comments >= kArticleWordsBeforeComments ||
+      (words_before_comments >= kShortArticleWords && words_before_comments >= words_after_comments);
   bool seen_comments = false;
   for (std::size_t i = 0; i < n; ++i) {
     const BlockShape& s = shapes[i];

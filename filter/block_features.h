@@ -22,7 +22,7 @@ namespace winnow {
   X(separators) X(starts_quote) X(well_formed)                                                     \
   X(lex_legal) X(lex_legal_multi) X(lex_prompt) X(lex_teaser_marker) X(lex_teaser_inline)         \
   X(lex_comments) X(lex_source) X(lex_caption) X(lex_cookie) X(lex_advert) X(lex_navigation)      \
-  X(lex_byline) X(lex_date) X(lex_tag_list) X(lex_url)                                             \
+  X(lex_byline) X(lex_date) X(lex_tag_list) X(lex_url) X(lex_credit)                                             \
   X(repeat) X(title_duplicate) X(teaser_item) X(relative_position) X(in_first_tenth)              \
   X(in_last_tenth) X(after_comments) X(prev_log_words) X(prev_ends_sentence) X(prev_stopword_ratio) \
   X(prev_well_formed) X(next_log_words) X(next_ends_sentence) X(next_stopword_ratio)              \

@@ -65,12 +65,30 @@ void keep_headline(const std::vector<BlockShape>& shapes, const std::vector<bool
   if (first == decisions.size() || !shapes[first].well_formed) return;
   std::size_t looked = 0;
   for (std::size_t i = first; i-- > 0 && looked < kHeadlineLookBack; ++looked) {
-    if (!open[i]) continue;
+    // Rules dropped bylines and captions already; dates, bylines and source lines too long for a
+    // rule are still marked by the lexicon, and are stepped over the same way.
+    if (!open[i] || shapes[i].lexicon.categories != 0) continue;
     if (is_headline_shaped(shapes[i])) {
       decisions[i].keep = true;
       decisions[i].reason = Reason::kHeadline;
     }
     return;
+  }
+}
+
+// Keeps the agency credit line ("(Reporting by ...; Editing by ...)") that closes a kept body:
+// POLICY.md counts it as part of the story, though it reads like a byline.
+void keep_credits(const std::vector<BlockShape>& shapes, const std::vector<bool>& open,
+                  std::vector<Decision>& decisions) {
+  for (std::size_t i = 1; i < shapes.size(); ++i) {
+    if (!open[i] || decisions[i].keep || !shapes[i].lexicon.has(LexiconCategory::kCredit)) continue;
+    std::size_t j = i;
+    bool found = false;
+    while (j > 0 && !found) found = open[--j];
+    if (found && decisions[j].keep) {
+      decisions[i].keep = true;
+      decisions[i].reason = Reason::kContextKeep;
+    }
   }
 }
 
@@ -148,6 +166,7 @@ std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const
     if (k > 0) state = back[k][state];
   }
   keep_headline(shapes, is_open, decisions);
+  keep_credits(shapes, is_open, decisions);
   return decisions;
 }
 

@@ -74,8 +74,10 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bsubscribe (?:now |today )?to (?:continue|read|get (?:full|unlimited))|\\bto continue reading\\b|"
        "\\bthis (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members)|"
        "\\bgift (?:this )?articles?\\b|\\bpremium (?:content|article)\\b|\\bsign in to (?:continue|read)|"
-       "\\byou have (?:\\d+|one|no) (?:free )?articles? (?:left|remaining)|\\bunlimited (?:digital )?access\\b|"
-       "\\bfree articles?\\b.{0,30}\\b(?:this month|left|remaining)\\b|\\bcontinue reading with\\b.{0,50}\\bsubscription\\b|"
+       "\\byou have (?:\\d+|one|no) (?:free )?articles? (?:left|remaining)|"
+       "\\bfree articles?\\b.{0,30}\\b(?:this month|left|remaining)\\b"},
+      {LexiconCategory::kLegal, 1000000,  // the call to pay, a second hit beside the paywall notice
+       "\\bunlimited (?:digital )?access\\b|\\bcontinue reading with\\b.{0,50}\\bsubscription\\b|"
        "\\bsubscribe (?:now|today)\\b"},
       {LexiconCategory::kPrompt, 6,
        "^\\W*(?:share|share this|share (?:this )?(?:article|story|post|page|on \\w+)|tweet|pin it|e-?mail|print|"
@@ -148,7 +150,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "view all|see all|see more|you are here|startseite|accueil|inicio)\\W*$"},
       {LexiconCategory::kNavigation, 8,
        "\\bpage \\d+ of \\d+\\b|^\\W*(?:add to (?:cart|basket|bag|wishlist|wish list)|save to (?:wishlist|wish list)|"
-       "buy now|in stock|out of stock|edit this page|print recipe|jump to recipe)\\b"},
+       "buy now|in stock|out of stock|edit this page|print recipe|jump to recipe|imprimer(?: la recette)?|rezept drucken|imprimir receta)\\b"},
       {LexiconCategory::kNavigation, 14,
        "^[^>»›]{1,40}(?:\\s(?:>|»|›|→)\\s[^>»›]{1,40}){1,}$|^\\W*you are here\\b"},
       {LexiconCategory::kByline, 15,
@@ -160,12 +162,15 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "senior (?:writer|editor|reporter)|editor-at-large)\\b|\\b\\d+\\s*min(?:ute)?s?\\.? read\\b|"
        "^\\W*(?:reuters|associated press|ap|afp|bloomberg|upi|dpa|ians|pti|ani|xinhua|efe|ansa)\\W*$|"
        "^\\W*(\\w[\\w .]{1,40}?)\\s*[-–—|]\\s*\\1\\W*$"},
-      {LexiconCategory::kDate, 10, date.c_str()},
+      {LexiconCategory::kDate, 16, date.c_str()},
       {LexiconCategory::kTagList, 40,
        "^\\W*(?:tags?|tagged(?: as| with| in)?|filed (?:under|in)|categor(?:y|ies)|topics?|labels?|keywords|"
        "posted in|schlagworte|schlagwörter|themen|étiquettes|mots-clés|etiquetas|temas)\\s*:"},
       {LexiconCategory::kTagList, 30,
        "^[^|]{1,32}(?:\\|[^|]{1,32}){2,}$|^[^·•]{1,32}(?:[·•][^·•]{1,32}){2,}$"},
+      {LexiconCategory::kCredit, 60,
+       "^\\W*(?:additional )?(?:reporting|writing|editing|compiled|research|translated|translation) by\\b.{0,200}"
+       "(?:;|\\band\\b|\\bby\\b).{0,200}$"},
       {LexiconCategory::kUrl, 40,
        "^\\W*(?:https?://|www\\.)\\S+\\s*$|^\\W*[\\w.-]+\\.(?:com|org|net|gov|edu|co\\.uk|de|fr|es|info|io)"
        "(?:/\\S*)?\\s*$"},

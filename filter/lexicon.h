@@ -24,6 +24,7 @@ enum class LexiconCategory : std::uint8_t {
   kDate,           // a date or time standing (nearly) alone
   kTagList,        // "Tags: ...", "MidEast|Political|World"
   kUrl,            // a bare URL
+  kCredit,         // the agency credit that closes a wire story: "(Reporting by ...; Editing by ...)"
   kCount,
 };
 

@@ -50,7 +50,7 @@ void prepare_window(Window& window, std::size_t first_new) {
 Classified classify_window(const Window& window, const LinearModel& model, bool keep_features) {
   Classified result;
   result.repeats = find_repeats(window.doc.blocks, window.shapes);
-  result.teasers = find_teasers(window.shapes, result.repeats);
+  result.teasers = find_teasers(window.doc.blocks, window.shapes, result.repeats);
   std::vector<FeatureVector> features = compute_features(window.doc, window.shapes, result.repeats, result.teasers);
   std::vector<float> scores(features.size());
   for (std::size_t i = 0; i < features.size(); ++i) scores[i] = score_block(features[i], model);

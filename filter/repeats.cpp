@@ -15,6 +15,8 @@ namespace {
 // A title is only compared when short, and a part of it only counts when it is a real headline.
 constexpr int kTitleMaxWords = 40;
 constexpr int kTitlePartMinWords = 3;
+// A <title> holding this share of a heading's words is that heading again.
+constexpr double kTitleHeadingOverlap = 0.7;
 // A pull quote is a short block whose every run of kQuoteGram words stands in a longer
 // well-formed paragraph.
 constexpr int kQuoteGram = 5;
@@ -120,6 +122,24 @@ void find_contained(const std::vector<Block>& blocks, const std::vector<BlockSha
   }
 }
 
+// True when most words of some heading of the page stand in this <title>: the title is the
+// headline again, perhaps shortened or reworded, with the site name.
+bool title_repeats_heading(std::size_t title, const std::vector<Block>& blocks, const std::vector<BlockShape>& shapes) {
+  const std::vector<std::uint64_t> title_words = word_hashes(blocks[title].text);
+  const std::unordered_set<std::uint64_t> in_title(title_words.begin(), title_words.end());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const BlockTag tag = blocks[i].html.tag;
+    if (i == title || (tag != BlockTag::kH1 && tag != BlockTag::kHeading) || shapes[i].words < kTitlePartMinWords) {
+      continue;
+    }
+    const std::vector<std::uint64_t> words = word_hashes(blocks[i].text);
+    std::size_t shared = 0;
+    for (std::uint64_t w : words) shared += in_title.count(w);
+    if (static_cast<double>(shared) >= kTitleHeadingOverlap * static_cast<double>(words.size())) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool RepeatTracker::seen(std::uint64_t hash) {
@@ -141,7 +161,7 @@ std::vector<RepeatKind> find_repeats(const std::vector<Block>& blocks, const std
     const bool is_title = blocks[i].html.tag == BlockTag::kTitle;
     if (shape.words <= kTitleMaxWords || is_title) {
       // A <title> equal to a block of the body is the duplicate, not the body's headline.
-      if ((is_title && window_hashes.count(shape.hash) > 1) ||
+      if ((is_title && (window_hashes.count(shape.hash) > 1 || title_repeats_heading(i, blocks, shapes))) ||
           is_title_duplicate(blocks[i].text, shape.hash, window_hashes)) {
         kinds[i] = RepeatKind::kTitleDuplicate;
         continue;

@@ -27,10 +27,12 @@ bool is_headline(const BlockShape& shape) {
 
 }  // namespace
 
-std::vector<TeaserRole> find_teasers(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats) {
+std::vector<TeaserRole> find_teasers(const std::vector<Block>& blocks, const std::vector<BlockShape>& shapes,
+                                     const std::vector<RepeatKind>& repeats) {
   std::vector<TeaserRole> roles(shapes.size(), TeaserRole::kNone);
   bool claiming = false;
   bool after_headline = false;
+  bool headline_in_list = false;
   for (std::size_t i = 0; i < shapes.size(); ++i) {
     const BlockShape& shape = shapes[i];
     if (shape.lexicon.has(LexiconCategory::kTeaserMarker)) {
@@ -45,12 +47,15 @@ std::vector<TeaserRole> find_teasers(const std::vector<BlockShape>& shapes, cons
       if (roles[i] == TeaserRole::kNone) roles[i] = TeaserRole::kItem;
       continue;
     }
+    const bool in_list = blocks[i].html.tag == BlockTag::kLi;
     if (is_headline(shape)) {
       roles[i] = TeaserRole::kItem;
       after_headline = true;
+      headline_in_list = in_list;
       continue;
     }
-    if (after_headline && shape.words <= kSummaryMaxWords && shape.sentences <= kSummaryMaxSentences) {
+    // Headlines in a list are links without summaries: a paragraph after the list is the body again.
+    if (after_headline && (!headline_in_list || in_list) && shape.words <= kSummaryMaxWords && shape.sentences <= kSummaryMaxSentences) {
       roles[i] = TeaserRole::kItem;
       after_headline = false;
       continue;

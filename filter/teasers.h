@@ -18,6 +18,8 @@ enum class TeaserRole : std::uint8_t {
   kItem,    // a headline, summary, tag list or date listed under a marker
 };
 
-std::vector<TeaserRole> find_teasers(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats);
+// Blocks give their HTML tag (a teaser list of <li> headlines has no summaries); text blocks have none.
+std::vector<TeaserRole> find_teasers(const std::vector<Block>& blocks, const std::vector<BlockShape>& shapes,
+                                     const std::vector<RepeatKind>& repeats);
 
 }  // namespace winnow

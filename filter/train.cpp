@@ -18,7 +18,7 @@ namespace {
 
 constexpr double kStoppingTolerance = 0.01;
 constexpr float kThresholds[] = {0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f};
-constexpr float kSwitchCosts[] = {0.0f, 0.5f, 1.0f, 1.5f, 2.0f, 3.0f, 4.0f};
+constexpr float kSwitchCosts[] = {0.0f, 0.1f, 0.2f, 0.3f, 0.5f, 1.0f, 2.0f};
 
 // One page prepared for training and tuning: its blocks' features and labels, and what the decoder
 // and the metric need to score a choice of threshold and switch cost.
@@ -43,7 +43,7 @@ Status prepare_page(const GoldenCase& golden, Page* page) {
   prepare_window(page->window, 0);
   const Window& w = page->window;
   page->repeats = find_repeats(w.doc.blocks, w.shapes);
-  page->teasers = find_teasers(w.shapes, page->repeats);
+  page->teasers = find_teasers(w.doc.blocks, w.shapes, page->repeats);
   page->features = compute_features(w.doc, w.shapes, page->repeats, page->teasers);
   page->labels = label_blocks(w.doc.blocks, gold);
   std::unordered_map<std::string, int> ids;
