@@ -17,11 +17,11 @@ constexpr float kLogScale = 1.0f / 6.0f;  // log1p(words) / 6 is about 1 for 400
 constexpr float kDepthScale = 1.0f / 40.0f;
 constexpr int kMaxSeparators = 5;
 constexpr float kAllLinkDensity = 0.9f;
-// Comments after an article are boilerplate; on a discussion page they are the content. A page is
-// an article with comments when this many words of well-formed text come before the first
-// comment heading or prompt, or at least kShortArticleWords and no fewer than after it.
-constexpr int kArticleWordsBeforeComments = 150;
-constexpr int kShortArticleWords = 60;
+// Comments after an article are boilerplate; on a discussion page (a forum thread, which has reply
+// buttons but no comment section heading) they are the content. A comment section opens at the
+// first "12 Comments" or "Leave a Reply" that follows some of the article: a comment count in the
+// byline, above the body, opens nothing.
+constexpr int kArticleWordsBeforeComments = 30;
 
 constexpr std::string_view kFeatureNames[] = {
 #define WINNOW_FEATURE_NAME(name) #name,
@@ -36,7 +36,53 @@ void set(FeatureVector& f, Feature feature, bool value) { set(f, feature, value 
 
 Feature offset(Feature first, unsigned k) { return static_cast<Feature>(static_cast<unsigned>(first) + k); }
 
+// Mean of first_pass over [lo, hi), or `none` when the range is empty.
+float mean_of(const std::vector<float>& values, std::size_t lo, std::size_t hi, float none) {
+  if (hi <= lo) return none;
+  float sum = 0;
+  for (std::size_t i = lo; i < hi; ++i) sum += values[i];
+  return sum / static_cast<float>(hi - lo);
+}
+
+constexpr std::size_t kContextNear = 3;
+constexpr std::size_t kContextRun = 5;
+constexpr std::size_t kContextWide = 10;
+constexpr float kContextHigh = 0.5f;  // a neighbour counts as content in ctx_run5 above this
+
 }  // namespace
+
+void add_context_features(const std::vector<float>& p, std::vector<FeatureVector>& features) {
+  const std::size_t n = p.size();
+  if (n == 0) return;
+  const float doc_mean = mean_of(p, 0, n, 0.0f);
+  std::vector<float> sorted(p);
+  std::sort(sorted.begin(), sorted.end());
+  for (std::size_t i = 0; i < n; ++i) {
+    FeatureVector& f = features[i];
+    auto lo = [&](std::size_t r) { return i >= r ? i - r : 0; };
+    auto hi = [&](std::size_t r) { return std::min(n, i + r + 1); };
+    set(f, Feature::ctx_self, p[i]);
+    set(f, Feature::ctx_prev1, i > 0 ? p[i - 1] : 0.0f);
+    set(f, Feature::ctx_next1, i + 1 < n ? p[i + 1] : 0.0f);
+    set(f, Feature::ctx_prev3, mean_of(p, lo(kContextNear), i, 0.0f));
+    set(f, Feature::ctx_next3, mean_of(p, i + 1, hi(kContextNear), 0.0f));
+    const std::size_t wide_lo = lo(kContextWide);
+    const std::size_t wide_hi = hi(kContextWide);
+    const float wide_sum = mean_of(p, wide_lo, wide_hi, 0.0f) * static_cast<float>(wide_hi - wide_lo) - p[i];
+    set(f, Feature::ctx_window10, wide_hi - wide_lo > 1 ? wide_sum / static_cast<float>(wide_hi - wide_lo - 1) : 0.0f);
+    int high = 0;
+    int others = 0;
+    for (std::size_t j = lo(kContextRun); j < hi(kContextRun); ++j) {
+      if (j == i) continue;
+      ++others;
+      high += p[j] > kContextHigh ? 1 : 0;
+    }
+    set(f, Feature::ctx_run5, others > 0 ? static_cast<float>(high) / others : 0.0f);
+    set(f, Feature::ctx_doc_mean, doc_mean);
+    const auto below = std::lower_bound(sorted.begin(), sorted.end(), p[i]) - sorted.begin();
+    set(f, Feature::ctx_rank, n > 1 ? static_cast<float>(below) / static_cast<float>(n - 1) : 0.5f);
+  }
+}
 
 std::string_view feature_name(Feature feature) { return kFeatureNames[static_cast<std::size_t>(feature)]; }
 
@@ -67,17 +113,15 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     return static_cast<float>(count) / others;
   };
 
-  int words_before_comments = 0;
-  int words_after_comments = 0;
-  bool in_comments = false;
+  std::size_t comments_start = n;
+  int words_before = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    in_comments = in_comments || shapes[i].lexicon.has(LexiconCategory::kComments);
-    if (shapes[i].well_formed) (in_comments ? words_after_comments : words_before_comments) += shapes[i].words;
+    if (shapes[i].lexicon.has(LexiconCategory::kCommentSection) && words_before >= kArticleWordsBeforeComments) {
+      comments_start = i;
+      break;
+    }
+    if (shapes[i].well_formed) words_before += shapes[i].words;
   }
-  const bool comments_follow_article =
-      words_before_comments >= kArticleWordsBeforeComments ||
-      (words_before_comments >= kShortArticleWords && words_before_comments >= words_after_comments);
-  bool seen_comments = false;
   for (std::size_t i = 0; i < n; ++i) {
     const BlockShape& s = shapes[i];
     const HtmlContext& html = doc.blocks[i].html;
@@ -117,8 +161,7 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     set(f, Feature::relative_position, position);
     set(f, Feature::in_first_tenth, position < 0.1f);
     set(f, Feature::in_last_tenth, position > 0.9f);
-    if (s.lexicon.has(LexiconCategory::kComments)) seen_comments = true;
-    set(f, Feature::after_comments, seen_comments && comments_follow_article);
+    set(f, Feature::after_comments, i >= comments_start);
     if (i > 0) {
       const BlockShape& p = shapes[i - 1];
       set(f, Feature::prev_log_words, log_count(p.words));
@@ -162,4 +205,18 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
   return features;
 }
 
+}  // namespace winnow
+
+namespace winnow {
+// compute_features walks these enums in step with the feature list; keep the orders aligned.
+static_assert(static_cast<unsigned>(Feature::lex_credit) - static_cast<unsigned>(Feature::lex_prompt) + 2 ==
+              static_cast<unsigned>(LexiconCategory::kCount));
+static_assert(static_cast<unsigned>(Feature::tag_div) - static_cast<unsigned>(Feature::tag_title) + 2 ==
+              static_cast<unsigned>(BlockTag::kCount));
+static_assert(static_cast<unsigned>(Feature::own_hidden) - static_cast<unsigned>(Feature::own_nav) + 1 ==
+              static_cast<unsigned>(ClassGroup::kCount));
+static_assert(static_cast<unsigned>(Feature::anc_hidden) - static_cast<unsigned>(Feature::anc_nav) + 1 ==
+              static_cast<unsigned>(ClassGroup::kCount));
+static_assert(static_cast<unsigned>(Feature::in_table) - static_cast<unsigned>(Feature::in_nav) + 1 ==
+              static_cast<unsigned>(AncestorTag::kCount));
 }  // namespace winnow

@@ -21,7 +21,7 @@ namespace winnow {
   X(ends_colon) X(sentences) X(capitalised_ratio) X(all_caps) X(digit_ratio) X(has_url)           \
   X(separators) X(starts_quote) X(well_formed)                                                     \
   X(lex_legal) X(lex_legal_multi) X(lex_prompt) X(lex_teaser_marker) X(lex_teaser_inline)         \
-  X(lex_comments) X(lex_source) X(lex_caption) X(lex_cookie) X(lex_advert) X(lex_navigation)      \
+  X(lex_comments) X(lex_comment_section) X(lex_source) X(lex_caption) X(lex_cookie) X(lex_advert) X(lex_navigation)      \
   X(lex_byline) X(lex_date) X(lex_tag_list) X(lex_url) X(lex_credit)                                             \
   X(repeat) X(title_duplicate) X(teaser_item) X(relative_position) X(in_first_tenth)              \
   X(in_last_tenth) X(after_comments) X(prev_log_words) X(prev_ends_sentence) X(prev_stopword_ratio) \
@@ -37,7 +37,9 @@ namespace winnow {
   X(anc_nav) X(anc_footer) X(anc_header) X(anc_sidebar) X(anc_share) X(anc_related) X(anc_comment) \
   X(anc_ad) X(anc_newsletter) X(anc_cookie) X(anc_meta) X(anc_caption) X(anc_content) X(anc_hidden) \
   X(in_nav) X(in_header) X(in_footer) X(in_aside) X(in_article) X(in_form) X(in_link) X(in_list)   \
-  X(in_table)
+  X(in_table)                                                                                       \
+  X(ctx_self) X(ctx_prev1) X(ctx_next1) X(ctx_prev3) X(ctx_next3) X(ctx_window10) X(ctx_run5)      \
+  X(ctx_doc_mean) X(ctx_rank)
 
 enum class Feature : std::uint16_t {
 #define WINNOW_FEATURE_ENUM(name) name,
@@ -50,11 +52,20 @@ inline constexpr std::size_t kFeatureCount = static_cast<std::size_t>(Feature::k
 
 using FeatureVector = std::array<float, kFeatureCount>;
 
+// Features from ctx_self on are context features: they describe the first-pass probabilities of a
+// block and its neighbours, and are zero until add_context_features fills them.
+inline constexpr std::size_t kFirstContextFeature = static_cast<std::size_t>(Feature::ctx_self);
+
 std::string_view feature_name(Feature feature);
 
 // Computes the features of every block of a document (or of one window of a text stream).
 std::vector<FeatureVector> compute_features(const Document& doc, const std::vector<BlockShape>& shapes,
                                             const std::vector<RepeatKind>& repeats,
                                             const std::vector<TeaserRole>& teasers);
+
+// Fills the context features from the first pass: `first_pass[i]` is block i's probability of
+// being content (0 for a block a rule drops). Content comes in runs, so a block whose neighbours
+// scored high is more likely content than its own score says, and the reverse.
+void add_context_features(const std::vector<float>& first_pass, std::vector<FeatureVector>& features);
 
 }  // namespace winnow

@@ -23,10 +23,11 @@ struct CategoryRule {
   bool even_if_sentence;
 };
 
-constexpr std::array<CategoryRule, 13> kCategoryRules = {{
+constexpr std::array<CategoryRule, 14> kCategoryRules = {{
     {LexiconCategory::kCookie, Reason::kCookie, 60, true},
     {LexiconCategory::kPrompt, Reason::kPrompt, 25, true},
     {LexiconCategory::kComments, Reason::kComments, 12, true},
+    {LexiconCategory::kCommentSection, Reason::kComments, 14, true},
     {LexiconCategory::kSourcePointer, Reason::kSourcePointer, 14, true},
     {LexiconCategory::kCaption, Reason::kCaption, 45, true},
     {LexiconCategory::kAdvert, Reason::kAdvert, 6, true},
@@ -73,6 +74,26 @@ void keep_headline(const std::vector<BlockShape>& shapes, const std::vector<bool
       decisions[i].reason = Reason::kHeadline;
     }
     return;
+  }
+}
+
+// A page where no block scores as content (a product page, a listing, a landing page) still has a
+// reason to exist: rather than an empty output, keep its best blocks, those scoring at least
+// kBestOfPageShare of the best score.
+constexpr float kBestOfPageShare = 0.5f;
+
+void keep_best_of_page(const std::vector<float>& scores, const std::vector<bool>& open,
+                       std::vector<Decision>& decisions) {
+  float best = 0;
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    if (decisions[i].keep) return;
+    if (open[i]) best = std::max(best, scores[i]);
+  }
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    if (open[i] && best > 0 && scores[i] >= kBestOfPageShare * best) {
+      decisions[i].keep = true;
+      decisions[i].reason = Reason::kBestOfPage;
+    }
   }
 }
 
@@ -165,6 +186,7 @@ std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const
     }
     if (k > 0) state = back[k][state];
   }
+  keep_best_of_page(scores, is_open, decisions);
   keep_headline(shapes, is_open, decisions);
   keep_credits(shapes, is_open, decisions);
   return decisions;

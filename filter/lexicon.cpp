@@ -107,6 +107,13 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:like|likes|quote|reply|report|upvote|downvote)\\s*(?:\\(\\d+\\)|\\d+)?\\W*$|\\bcomments? (?:are |is )?(?:closed|disabled)\\b|"
        "\\bmust be logged in to (?:post|leave) a comment\\b|\\byour email address will not be published\\b|"
        "\\brequired fields are marked\\b|\\bcomment policy\\b"},
+      {LexiconCategory::kCommentSection, 14,
+       "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|reactions|kommentare?|commentaires?|comentarios?)"
+       "(?:\\s*\\(\\d+\\))?\\W*$|\\b\\d+\\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)\\b|"
+       "^\\W*(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\\b|"
+       "\\bjoin the (?:discussion|conversation)\\b|\\bbe the first to comment\\b|\\bread them below\\b|"
+       "^\\S+(?: \\S+){0,3} (?:said|says|wrote)\\s*(?:\\.\\.\\.|…|:)\\s*$|\\bcomments? (?:are |is )?closed\\b|"
+       "\\b(?:show|view|load|hide) (?:all |more )?(?:\\d+ )?comments\\b"},
       {LexiconCategory::kSourcePointer, 14,
        "^\\W*(?:source(?: link)?|sources?|via|quelle|fuente)\\s*:?(?:\\s+\\S+){0,6}\\s*$|"
        "^\\W*(?:first appeared (?:on|in|at)|originally (?:published|appeared|posted) (?:on|in|at|by)|"

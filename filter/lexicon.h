@@ -14,7 +14,8 @@ enum class LexiconCategory : std::uint8_t {
   kPrompt,         // share / follow / join / subscribe / newsletter / app prompts
   kTeaserMarker,   // a line that introduces teasers: "Related", "Popular", "More from X"
   kTeaserInline,   // a teaser in one line: "Read: Headline", "See also: Headline"
-  kComments,       // comment headings and prompts
+  kComments,       // comment headings, prompts and buttons
+  kCommentSection, // what opens a comment section under an article: '12 Comments', 'Leave a Reply'
   kSourcePointer,  // "Source link", "First appeared on", "Read more on original:"
   kCaption,        // "FILE PHOTO: ...", "Photo: ...", agency photo credits
   kCookie,         // cookie and consent banners

@@ -6,7 +6,8 @@
 //   [text]                    or [html]
 //   threshold 0.5
 //   switch_cost 1.0
-//   weight <feature_name> <value>      one per feature, every feature of the binary present
+//   weight <feature_name> <value>           first pass, one per feature, every feature present
+//   context_weight <feature_name> <value>   second pass, likewise
 #include "model.h"
 
 #include <cmath>
@@ -18,9 +19,9 @@ namespace winnow {
 
 extern const char kDefaultModelText[];  // default_model_data.cpp, generated from model/default.model
 
-float score_block(const FeatureVector& features, const LinearModel& model) {
+float score_block(const FeatureVector& features, const Weights& weights) {
   float sum = 0;
-  for (std::size_t i = 0; i < kFeatureCount; ++i) sum += features[i] * model.weights[i];
+  for (std::size_t i = 0; i < kFeatureCount; ++i) sum += features[i] * weights[i];
   return 1.0f / (1.0f + std::exp(-sum));
 }
 
@@ -33,9 +34,9 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
 
   Model model;
   LinearModel* section = nullptr;
-  std::array<bool, kFeatureCount> seen_text{};
-  std::array<bool, kFeatureCount> seen_html{};
-  std::array<bool, kFeatureCount>* seen = nullptr;
+  // Per section, per pass, which features have a weight.
+  std::array<std::array<bool, kFeatureCount>, 4> seen{};
+  int section_index = -1;
   bool header = false;
   std::istringstream in{std::string(contents)};
   std::string line;
@@ -55,34 +56,38 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
       }
       header = true;
     } else if (key == "[text]") {
-      section = &model.text, seen = &seen_text;
+      section = &model.text, section_index = 0;
     } else if (key == "[html]") {
-      section = &model.html, seen = &seen_html;
+      section = &model.html, section_index = 2;
     } else if (section == nullptr) {
       return fail(number, "'" + key + "' before a [text] or [html] section");
     } else if (key == "threshold" || key == "switch_cost") {
       float value = 0;
       if (!(fields >> value) || !std::isfinite(value)) return fail(number, "bad value for " + key);
       (key == "threshold" ? section->threshold : section->switch_cost) = value;
-    } else if (key == "weight") {
+    } else if (key == "weight" || key == "context_weight") {
       std::string name;
       float value = 0;
-      if (!(fields >> name >> value) || !std::isfinite(value)) return fail(number, "expected 'weight NAME VALUE'");
+      if (!(fields >> name >> value) || !std::isfinite(value)) return fail(number, "expected '" + key + " NAME VALUE'");
       const auto found = index.find(name);
       if (found == index.end()) return fail(number, "feature '" + name + "' is unknown to this binary");
-      section->weights[found->second] = value;
-      (*seen)[found->second] = true;
+      const bool context = key == "context_weight";
+      (context ? section->context_weights : section->weights)[found->second] = value;
+      seen[section_index + (context ? 1 : 0)][found->second] = true;
     } else {
       return fail(number, "unknown key '" + key + "'");
     }
   }
   if (!header) return fail(number, "empty model file");
-  for (std::size_t i = 0; i < kFeatureCount; ++i) {
-    if (!seen_text[i] || !seen_html[i]) {
-      return Status{ErrorCode::kBadModel, origin + ": no weight for feature '" +
-                                              std::string(feature_name(static_cast<Feature>(i))) +
-                                              "' in [" + (!seen_text[i] ? "text" : "html") +
-                                              "]; the model does not fit this binary"};
+  constexpr const char* kPassNames[] = {"[text] weight", "[text] context_weight", "[html] weight",
+                                         "[html] context_weight"};
+  for (std::size_t pass = 0; pass < seen.size(); ++pass) {
+    for (std::size_t i = 0; i < kFeatureCount; ++i) {
+      if (!seen[pass][i]) {
+        return Status{ErrorCode::kBadModel, origin + ": no " + kPassNames[pass] + " for feature '" +
+                                                std::string(feature_name(static_cast<Feature>(i))) +
+                                                "'; the model does not fit this binary"};
+      }
     }
   }
   *out = model;
@@ -98,6 +103,9 @@ std::string serialize_model(const Model& model) {
     out << "switch_cost " << m.switch_cost << "\n";
     for (std::size_t i = 0; i < kFeatureCount; ++i) {
       out << "weight " << feature_name(static_cast<Feature>(i)) << " " << m.weights[i] << "\n";
+    }
+    for (std::size_t i = 0; i < kFeatureCount; ++i) {
+      out << "context_weight " << feature_name(static_cast<Feature>(i)) << " " << m.context_weights[i] << "\n";
     }
   };
   section("text", model.text);

@@ -14,8 +14,14 @@ namespace winnow {
 
 inline constexpr int kModelFormatVersion = 1;
 
+using Weights = std::array<float, kFeatureCount>;
+
 struct LinearModel {
-  std::array<float, kFeatureCount> weights{};
+  // First pass: weights of the block's own and neighbourhood features (context features zero).
+  Weights weights{};
+  // Second pass: weights of all features, the context features (first-pass probabilities around
+  // the block) included.
+  Weights context_weights{};
   // Probability above which a block counts as content on its own.
   float threshold = 0.5f;
   // Cost, in log-probability, of switching between content and boilerplate from one block to the
@@ -30,8 +36,8 @@ class Model {
   const LinearModel& for_kind(bool is_html) const { return is_html ? html : text; }
 };
 
-// Probability that the block is content.
-float score_block(const FeatureVector& features, const LinearModel& model);
+// Probability that the block is content under one set of weights.
+float score_block(const FeatureVector& features, const Weights& weights);
 
 // Parses a model file's contents; `origin` names it in messages.
 Status parse_model(std::string_view contents, const std::string& origin, Model* out);

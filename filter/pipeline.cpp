@@ -22,7 +22,7 @@ constexpr std::size_t kWindowBlocks = 16384;
 constexpr std::size_t kLookAheadBlocks = 256;
 
 constexpr std::string_view kReasonNames[] = {
-    "content",  "boilerplate", "context-keep", "context-drop", "headline", "repeat",  "title-duplicate",
+    "content",  "boilerplate", "context-keep", "context-drop", "headline", "best-of-page", "repeat",  "title-duplicate",
     "teaser-marker", "teaser-item", "legal", "prompt", "comments", "source-pointer",
     "caption", "cookie", "advert", "navigation", "byline", "date", "tag-list", "url",
 };
@@ -33,6 +33,20 @@ BlockResult to_result(Block&& block, const Decision& decision) {
 }
 
 }  // namespace
+
+std::vector<float> score_two_passes(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
+                                    const std::vector<TeaserRole>& teasers, const LinearModel& model,
+                                    std::vector<FeatureVector>& features) {
+  std::vector<float> first(features.size());
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    const bool ruled = rule_reason(shapes[i], repeats[i], teasers[i]) != Reason::kContent;
+    first[i] = ruled ? 0.0f : score_block(features[i], model.weights);
+  }
+  add_context_features(first, features);
+  std::vector<float> second(features.size());
+  for (std::size_t i = 0; i < features.size(); ++i) second[i] = score_block(features[i], model.context_weights);
+  return second;
+}
 
 std::string_view reason_name(Reason reason) {
   const auto index = static_cast<std::size_t>(reason);
@@ -52,8 +66,7 @@ Classified classify_window(const Window& window, const LinearModel& model, bool 
   result.repeats = find_repeats(window.doc.blocks, window.shapes);
   result.teasers = find_teasers(window.doc.blocks, window.shapes, result.repeats);
   std::vector<FeatureVector> features = compute_features(window.doc, window.shapes, result.repeats, result.teasers);
-  std::vector<float> scores(features.size());
-  for (std::size_t i = 0; i < features.size(); ++i) scores[i] = score_block(features[i], model);
+  const std::vector<float> scores = score_two_passes(window.shapes, result.repeats, result.teasers, model, features);
   result.decisions = decode_blocks(window.shapes, result.repeats, result.teasers, scores, model);
   if (keep_features) result.features = std::move(features);
   return result;
@@ -98,7 +111,7 @@ Explained explain_document(std::string_view bytes, const CleanOptions& options, 
   for (std::size_t i = 0; i < window.doc.blocks.size(); ++i) {
     std::vector<std::pair<float, std::size_t>> contributions;
     for (std::size_t f = 1; f < kFeatureCount; ++f) {  // the bias pushes every block alike
-      const float c = classified.features[i][f] * linear.weights[f];
+      const float c = classified.features[i][f] * linear.context_weights[f];
       if (c != 0.0f) contributions.emplace_back(c, f);
     }
     std::sort(contributions.begin(), contributions.end(),

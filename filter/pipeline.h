@@ -33,6 +33,13 @@ struct Classified {
 // prepared up to first_new.
 void prepare_window(Window& window, std::size_t first_new);
 
+// The classifier's two passes: the first scores each block from its own features, the second
+// again with the first pass's probabilities around it (add_context_features fills them into
+// `features`). Returns the second pass's probabilities.
+std::vector<float> score_two_passes(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
+                                    const std::vector<TeaserRole>& teasers, const LinearModel& model,
+                                    std::vector<FeatureVector>& features);
+
 // Repeats, teasers, features, scores and decisions for every block of a prepared window. Kept
 // blocks that repeat earlier kept text are not dropped yet: see drop_kept_repeats.
 Classified classify_window(const Window& window, const LinearModel& model, bool keep_features);

@@ -18,7 +18,8 @@ namespace {
 
 constexpr double kStoppingTolerance = 0.01;
 constexpr float kThresholds[] = {0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f};
-constexpr float kSwitchCosts[] = {0.0f, 0.1f, 0.2f, 0.3f, 0.5f, 1.0f, 2.0f};
+// Larger switch costs pull site names and menus above the headline into the body run.
+constexpr float kSwitchCosts[] = {0.0f, 0.1f, 0.2f, 0.3f};
 
 // One page prepared for training and tuning: its blocks' features and labels, and what the decoder
 // and the metric need to score a choice of threshold and switch cost.
@@ -95,13 +96,22 @@ double macro_f1(const std::vector<Page>& pages, const std::vector<std::vector<fl
 
 void quiet_liblinear(const char*) {}
 
-Status train_section(const std::vector<Page>& pages, const TrainOptions& options, LinearModel* section) {
+// Learns one set of weights by logistic regression on the labelled open blocks of the pages.
+Status learn_weights(const std::vector<Page>& pages, const TrainOptions& options, Weights* weights) {
   // liblinear wants rows of (index, value) pairs, 1-based, ending with index -1.
   std::vector<std::vector<feature_node>> rows;
   std::vector<double> targets;
   for (const Page& page : pages) {
+    std::size_t labelled = 0;
+    for (std::size_t i = 0; i < page.features.size(); ++i) {
+      labelled += page.open[i] && page.labels[i] != BlockLabel::kUnclear ? 1 : 0;
+    }
+    const std::size_t cap = options.max_blocks_per_page;
+    const std::size_t stride = cap == 0 ? 1 : (labelled + cap - 1) / cap;
+    std::size_t seen = 0;
     for (std::size_t i = 0; i < page.features.size(); ++i) {
       if (!page.open[i] || page.labels[i] == BlockLabel::kUnclear) continue;
+      if (stride > 1 && seen++ % stride != 0) continue;
       std::vector<feature_node> row;
       for (std::size_t f = 0; f < kFeatureCount; ++f) {
         if (page.features[i][f] != 0.0f) row.push_back({static_cast<int>(f) + 1, page.features[i][f]});
@@ -129,17 +139,29 @@ Status train_section(const std::vector<Page>& pages, const TrainOptions& options
   model* learned = train(&prob, &param);
   // liblinear orders the classes as first seen; make the weights those of class +1 (content).
   const double sign = learned->label[0] == 1 ? 1.0 : -1.0;
-  for (std::size_t f = 0; f < kFeatureCount; ++f) {
-    section->weights[f] = static_cast<float>(sign * learned->w[f]);
-  }
+  for (std::size_t f = 0; f < kFeatureCount; ++f) (*weights)[f] = static_cast<float>(sign * learned->w[f]);
   free_and_destroy_model(&learned);
-  if (options.progress) {
-    options.progress("  learned from " + std::to_string(rows.size()) + " labelled blocks");
-  }
+  if (options.progress) options.progress("  learned from " + std::to_string(rows.size()) + " labelled blocks");
+  return {};
+}
 
+Status train_section(std::vector<Page>& pages, const TrainOptions& options, LinearModel* section) {
+  // First pass on the blocks' own features, then the second with the first's probabilities around
+  // each block, exactly as score_two_passes will use them.
+  if (Status s = learn_weights(pages, options, &section->weights); !s.ok()) return s;
   std::vector<std::vector<float>> scores(pages.size());
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    for (const FeatureVector& f : pages[p].features) scores[p].push_back(score_block(f, *section));
+    Page& page = pages[p];
+    scores[p] = score_two_passes(page.window.shapes, page.repeats, page.teasers, *section, page.features);
+  }
+  if (options.context_pass) {
+    if (Status s = learn_weights(pages, options, &section->context_weights); !s.ok()) return s;
+  } else {
+    section->context_weights = section->weights;  // context features weigh nothing
+  }
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    scores[p].clear();
+    for (const FeatureVector& f : pages[p].features) scores[p].push_back(score_block(f, section->context_weights));
   }
   double best = -1;
   LinearModel candidate = *section;

@@ -17,6 +17,10 @@ struct TrainOptions {
   std::vector<std::string> sets;  // golden set directories
   Part part = Part::kTrain;       // which pages of each set to learn from
   double regularization = 1.0;    // liblinear's C
+  // Macro F1 weighs every page alike, so no page may outweigh others by its length: a page with
+  // more labelled blocks than this gives an evenly spaced sample of them (0: all blocks).
+  std::size_t max_blocks_per_page = 120;
+  bool context_pass = false;       // learn the second pass; without it the second pass repeats the first
   int threads = 1;
   std::function<void(const std::string&)> progress;  // optional, one line per step
 };

@@ -59,6 +59,8 @@ struct TrainCommand {
   std::string output;
   std::string part = "train";
   double regularization = 1.0;
+  bool context_pass = false;
+  std::size_t max_blocks_per_page = 120;
   int threads = 0;
 };
 CLI::App* setup_train(CLI::App& app, TrainCommand& options);

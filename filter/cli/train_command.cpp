@@ -18,6 +18,11 @@ CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
       ->check(CLI::IsMember({"all", "train"}))
       ->capture_default_str();
   sub->add_option("--regularization", options.regularization, "liblinear's C")->capture_default_str();
+  sub->add_flag("--context-pass", options.context_pass,
+                "Also learn a second pass that weighs the first pass's scores around each block");
+  sub->add_option("--max-blocks-per-page", options.max_blocks_per_page,
+                  "Learn from at most this many blocks of one page, evenly spaced (0: all)")
+      ->capture_default_str();
   sub->add_option("-j,--threads", options.threads, "Worker threads (0: all cores)")->capture_default_str();
   return sub;
 }
@@ -27,6 +32,8 @@ int run_train(const TrainCommand& options) {
   train.sets = options.sets;
   train.part = options.part == "all" ? Part::kAll : Part::kTrain;
   train.regularization = options.regularization;
+  train.context_pass = options.context_pass;
+  train.max_blocks_per_page = options.max_blocks_per_page;
   train.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   train.progress = [](const std::string& line) { std::cerr << line << "\n"; };
   Model model;

@@ -33,6 +33,7 @@ enum class Reason : std::uint8_t {
   kContextKeep,     // scored low alone, kept because the content run around it holds
   kContextDrop,     // scored high alone, dropped because the boilerplate around it holds
   kHeadline,        // the headline-shaped line right above where the body starts
+  kBestOfPage,      // nothing scored as content, so the page's best-scoring blocks are kept
   kRepeat,          // repeats an earlier block of the page; the first occurrence is kept
   kTitleDuplicate,  // the headline again, with a site name before or after it
   kTeaserMarker,    // "Related", "Read more:", "Popular", "More from ..." and the like
