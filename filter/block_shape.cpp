@@ -90,6 +90,7 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
     }
     if (utf8::is_word_char(cp)) {
       if (word.empty() && is_upper(cp)) ++capitalised;
+      if (cp == '_') shape.has_underscore = true;
       utf8::append(word, to_lower(cp));
       ++word_chars_total;
       hash = (hash ^ static_cast<std::uint64_t>(to_lower(cp))) * kFnvPrime;
@@ -108,6 +109,8 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
 
   shape.hash = hash;
   shape.ends_sentence = is_sentence_end(last_visible) || (is_closing(last_visible) && is_sentence_end(before_last_visible));
+  const char32_t final_mark = is_closing(last_visible) ? before_last_visible : last_visible;
+  shape.ends_full_stop = final_mark == '.' || final_mark == 0x2026 || final_mark == 0x3002;
   shape.ends_colon = last_visible == ':';
   if (shape.words > 0) {
     shape.mean_word_length = static_cast<float>(word_chars_total) / shape.words;

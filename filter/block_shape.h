@@ -21,10 +21,12 @@ struct BlockShape {
   float digit_ratio = 0;  // digits / chars
   float link_density = 0;  // HTML: share of the text inside links
   bool ends_sentence = false;  // last visible character is . ! ? … or one of them before a quote
+  bool ends_full_stop = false;  // ends_sentence with '.' or '…' (headlines end with '?' or '!', if at all)
   bool ends_colon = false;
   bool all_caps = false;  // every letter upper-case, with at least a few letters
   bool has_url = false;
   bool starts_quote = false;
+  bool has_underscore = false;  // inside a word, as user names have
   int separators = 0;  // | · • » / standing between words
   std::uint64_t hash = 0;  // of the lower-cased letters and digits only: equal for repeats
   LexiconMatch lexicon;

@@ -52,28 +52,45 @@ constexpr float kMinProbability = 1e-4f;
 constexpr std::size_t kHeadlineLookBack = 6;
 constexpr int kHeadlineMinWords = 2;
 constexpr int kHeadlineMaxWords = 30;
+constexpr int kAboveHeadlineMaxWords = 8;
 
 bool is_headline_shaped(const BlockShape& shape) {
   return shape.words >= kHeadlineMinWords && shape.words <= kHeadlineMaxWords && shape.lexicon.categories == 0 &&
          !shape.ends_colon && !(shape.ends_sentence && shape.sentences > 1) && shape.link_density < 0.5f;
 }
 
-// Keeps the headline above the first kept paragraph, if the decoding dropped it.
+// Keeps the headline above the first kept paragraph, if the decoding dropped it, and drops the
+// short lines kept above the headline: above it stand site names, menus and section labels
+// ("Markets", "The Long Read"), never the body.
 void keep_headline(const std::vector<BlockShape>& shapes, const std::vector<bool>& open,
                    std::vector<Decision>& decisions) {
   std::size_t first = 0;
-  while (first < decisions.size() && !decisions[first].keep) ++first;
-  if (first == decisions.size() || !shapes[first].well_formed) return;
+  auto is_body = [&](std::size_t i) {
+    const BlockShape& s = shapes[i];
+    return decisions[i].keep && s.well_formed && (s.ends_full_stop || s.sentences > 1 || s.words > kHeadlineMaxWords);
+  };
+  while (first < decisions.size() && !is_body(first)) ++first;
+  if (first == decisions.size()) return;
+  std::size_t headline = first;
   std::size_t looked = 0;
   for (std::size_t i = first; i-- > 0 && looked < kHeadlineLookBack; ++looked) {
     // Rules dropped bylines and captions already; dates, bylines and source lines too long for a
     // rule are still marked by the lexicon, and are stepped over the same way.
     if (!open[i] || shapes[i].lexicon.categories != 0) continue;
     if (is_headline_shaped(shapes[i])) {
-      decisions[i].keep = true;
-      decisions[i].reason = Reason::kHeadline;
+      headline = i;
+      if (!decisions[i].keep) {
+        decisions[i].keep = true;
+        decisions[i].reason = Reason::kHeadline;
+      }
     }
-    return;
+    break;
+  }
+  for (std::size_t i = 0; i < headline; ++i) {
+    if (decisions[i].keep && !shapes[i].well_formed && shapes[i].words <= kAboveHeadlineMaxWords) {
+      decisions[i].keep = false;
+      decisions[i].reason = Reason::kNavigation;
+    }
   }
 }
 
@@ -115,6 +132,14 @@ void keep_credits(const std::vector<BlockShape>& shapes, const std::vector<bool>
 
 }  // namespace
 
+// A user name standing alone above forum or comment meta ("Joined: ...", "Posts: 41", "3 days
+// ago"): one word, written as handles are (lower case, or with '_' or digits), not as a title.
+bool is_author_handle(const BlockShape& shape, const BlockShape& next) {
+  if (shape.words != 1 || shape.ends_sentence || shape.lexicon.categories != 0) return false;
+  if (!next.lexicon.has(LexiconCategory::kByline) && !next.lexicon.has(LexiconCategory::kDate)) return false;
+  return shape.has_underscore || shape.digit_ratio > 0 || shape.capitalised_ratio == 0;
+}
+
 Reason rule_reason(const BlockShape& shape, RepeatKind repeat, TeaserRole teaser) {
   if (repeat == RepeatKind::kTitleDuplicate) return Reason::kTitleDuplicate;
   if (repeat == RepeatKind::kContained) return Reason::kRepeat;
@@ -133,6 +158,18 @@ Reason rule_reason(const BlockShape& shape, RepeatKind repeat, TeaserRole teaser
   return Reason::kContent;
 }
 
+std::vector<Reason> rule_reasons(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
+                                 const std::vector<TeaserRole>& teasers) {
+  std::vector<Reason> reasons(shapes.size());
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    reasons[i] = rule_reason(shapes[i], repeats[i], teasers[i]);
+    if (reasons[i] == Reason::kContent && i + 1 < shapes.size() && is_author_handle(shapes[i], shapes[i + 1])) {
+      reasons[i] = Reason::kByline;
+    }
+  }
+  return reasons;
+}
+
 std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
                                     const std::vector<TeaserRole>& teasers, const std::vector<float>& scores,
                                     const LinearModel& model) {
@@ -140,9 +177,10 @@ std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const
   std::vector<Decision> decisions(n);
   std::vector<std::size_t> open;  // blocks no rule decided, in order
   std::vector<bool> is_open(n, false);
+  const std::vector<Reason> rules = rule_reasons(shapes, repeats, teasers);
   for (std::size_t i = 0; i < n; ++i) {
     decisions[i].score = scores[i];
-    const Reason reason = rule_reason(shapes[i], repeats[i], teasers[i]);
+    const Reason reason = rules[i];
     if (reason != Reason::kContent) {
       decisions[i].reason = reason;
       decisions[i].keep = false;

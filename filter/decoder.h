@@ -19,8 +19,9 @@ struct Decision {
   Reason reason = Reason::kBoilerplate;
 };
 
-// The rule that drops a block regardless of its score, if any (Reason::kContent when none).
-Reason rule_reason(const BlockShape& shape, RepeatKind repeat, TeaserRole teaser);
+// Per block, the rule that drops it regardless of its score, if any (Reason::kContent when none).
+std::vector<Reason> rule_reasons(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
+                                 const std::vector<TeaserRole>& teasers);
 
 std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
                                     const std::vector<TeaserRole>& teasers, const std::vector<float>& scores,

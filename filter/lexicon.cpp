@@ -162,6 +162,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^[^>»›]{1,40}(?:\\s(?:>|»|›|→)\\s[^>»›]{1,40}){1,}$|^\\W*you are here\\b"},
       {LexiconCategory::kByline, 15,
        "^\\W*(?:posts|joined|member since|registered|reputation|karma|messages|points)\\s*:\\s*\\S|"
+       "^\\W*(?:words|text|texte|author|autor|auteur|reporter|story|interview|photos? and words)\\s*:\\s*[^\\s:]+(?:\\s+[^\\s:]+){0,3}\\s*$|"
        "^\\W*(?:posted|written|published|updated|reported|filed|last updated|submitted|started|asked|answered|"
        "veröffentlicht|"
        "publié|publicado|aktualisiert)\\b.{0,12}\\b(?:by|on|at|in|am|le|el|:)|"

@@ -38,8 +38,9 @@ std::vector<float> score_two_passes(const std::vector<BlockShape>& shapes, const
                                     const std::vector<TeaserRole>& teasers, const LinearModel& model,
                                     std::vector<FeatureVector>& features) {
   std::vector<float> first(features.size());
+  const std::vector<Reason> rules = rule_reasons(shapes, repeats, teasers);
   for (std::size_t i = 0; i < features.size(); ++i) {
-    const bool ruled = rule_reason(shapes[i], repeats[i], teasers[i]) != Reason::kContent;
+    const bool ruled = rules[i] != Reason::kContent;
     first[i] = ruled ? 0.0f : score_block(features[i], model.weights);
   }
   add_context_features(first, features);

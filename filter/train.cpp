@@ -18,8 +18,7 @@ namespace {
 
 constexpr double kStoppingTolerance = 0.01;
 constexpr float kThresholds[] = {0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f};
-// Larger switch costs pull site names and menus above the headline into the body run.
-constexpr float kSwitchCosts[] = {0.0f, 0.1f, 0.2f, 0.3f};
+constexpr float kSwitchCosts[] = {0.0f, 0.2f, 0.5f, 1.0f, 1.5f, 2.0f};
 
 // One page prepared for training and tuning: its blocks' features and labels, and what the decoder
 // and the metric need to score a choice of threshold and switch cost.
@@ -55,8 +54,9 @@ Status prepare_page(const GoldenCase& golden, Page* page) {
     ++page->gold_counts[id_of(std::move(token))];
     ++page->gold_total;
   }
+  const std::vector<Reason> rules = rule_reasons(w.shapes, page->repeats, page->teasers);
   for (std::size_t i = 0; i < w.doc.blocks.size(); ++i) {
-    page->open.push_back(rule_reason(w.shapes[i], page->repeats[i], page->teasers[i]) == Reason::kContent);
+    page->open.push_back(rules[i] == Reason::kContent);
     std::vector<int> tokens;
     for (std::string& token : word_tokens(w.doc.blocks[i].text)) tokens.push_back(id_of(std::move(token)));
     page->block_tokens.push_back(std::move(tokens));
