@@ -146,8 +146,10 @@ Reason rule_reason(const BlockShape& shape, RepeatKind repeat, TeaserRole teaser
   if (teaser == TeaserRole::kMarker) return Reason::kTeaserMarker;
   if (teaser == TeaserRole::kItem || teaser == TeaserRole::kInline) return Reason::kTeaserItem;
   const LexiconMatch& lex = shape.lexicon;
+  // One weak legal word ("copyright", "privacy policy") drops a footer link, not a news sentence.
   if (lex.has(LexiconCategory::kLegal) &&
-      (shape.words <= kLegalSingleHitMaxWords || lex.legal_hits >= kLegalMultiHits)) {
+      (lex.legal_hits >= kLegalMultiHits ||
+       (shape.words <= kLegalSingleHitMaxWords && (lex.legal_strong || !shape.ends_sentence)))) {
     return Reason::kLegal;
   }
   for (const CategoryRule& rule : kCategoryRules) {

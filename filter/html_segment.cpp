@@ -376,8 +376,10 @@ void Segmenter::compute_containers() {
       if (word_char && !in_word) ++words;
       in_word = word_char;
     }
-    const float link_density =
-        block.text.empty() ? 0 : static_cast<float>(block.html.link_chars) / static_cast<float>(block.text.size());
+    int chars = 0;
+    for (char c : block.text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    // link_chars counts code points, so the text is measured in code points too.
+    const float link_density = chars == 0 ? 0 : static_cast<float>(block.html.link_chars) / static_cast<float>(chars);
     if (words >= kGoodBlockMinWords && link_density <= kGoodBlockMaxLinkDensity &&
         block.html.tag != BlockTag::kTitle) {
       elements_[block_owner_[b]].good_words += static_cast<float>(words);

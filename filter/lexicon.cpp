@@ -18,6 +18,7 @@ struct CategoryPatterns {
   LexiconCategory category;
   int max_words;            // only blocks of at most this many words are tried
   const char* pattern;      // case-insensitive, matched against the whole block (regex_search)
+  bool weak = false;        // legal words that a news sentence may use too ("copyright", "privacy policy")
 };
 
 constexpr const char* kMonth =
@@ -52,19 +53,21 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "mehr zum thema|das könnte sie auch interessieren|weitere artikel|lesen sie auch|auch interessant|"
        "verwandte artikel|ähnliche artikel|meistgelesen|à lire aussi|lire aussi|sur le même sujet|"
        "articles similaires|te puede interesar|noticias relacionadas|lee también|artículos relacionados|"
-       "read more)\\s*[:»>…→-]*\\s*$"},
+       "read more|read(?=\\s*:))\\s*[:»>…→-]*\\s*$"},
       {LexiconCategory::kTeaserInline, 40,
        "^\\W*(?:read|read more|read also|also read|see also|related|more|watch|listen|recommended|"
        "lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|ver también|leer más)\\s*[:|]\\s*\\S"},
       {LexiconCategory::kLegal, 1000000,
-       "©|\\(c\\)\\s*(?:19|20)\\d\\d|\\bcopyright\\b|\\ball rights reserved\\b|alle rechte vorbehalten|"
+       "©|\\(c\\)\\s*(?:19|20)\\d\\d|\\ball rights reserved\\b|alle rechte vorbehalten|"
        "tous droits réservés|todos los derechos reservados"},
       {LexiconCategory::kLegal, 1000000,
        "\\bbreach of\\b.{0,60}\\b(?:terms|t&cs|copyright|policy|conditions)|\\bt&cs\\b|"
-       "\\bterms (?:of (?:use|service)|and conditions)\\b|\\bprivacy (?:policy|notice|statement)\\b|"
-       "\\bcookie policy\\b|\\bimpressum\\b|\\bdatenschutz|mentions légales|\\baviso legal\\b|"
-       "pol[ií]tica de (?:privacidad|cookies)|politique de confidentialit|nutzungsbedingungen|"
        "\\bregistered in england\\b|\\bcompany (?:number|no\\.?|registration number)\\b|\\bregistered office\\b"},
+      {LexiconCategory::kLegal, 1000000,
+       "\\bcopyright\\b|\\bterms (?:of (?:use|service)|and conditions|& conditions)\\b|"
+       "\\bprivacy (?:policy|notice|statement)\\b|\\bcookie policy\\b|\\bimpressum\\b|\\bdatenschutz|"
+       "mentions légales|\\baviso legal\\b|pol[ií]tica de (?:privacidad|cookies)|politique de confidentialit|"
+       "nutzungsbedingungen", true},
       {LexiconCategory::kLegal, 1000000,
        "licensing@|\\bbuy additional rights\\b|\\breprints? (?:&|and) permissions\\b|"
        "(?:may|must) not be (?:re)?(?:published|reproduced|broadcast|rewritten|redistributed|copied)|"
@@ -82,14 +85,21 @@ const std::vector<CategoryPatterns>& pattern_table() {
       {LexiconCategory::kPrompt, 6,
        "^\\W*(?:share|share this|share (?:this )?(?:article|story|post|page|on \\w+)|tweet|pin it|e-?mail|print|"
        "whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|flipboard|copy link|save|"
-       "teilen|partager|compartir)(?:\\s*[|/•·,]?\\s*(?:share|tweet|e-?mail|print|whatsapp|facebook|twitter|x|"
+       "teilen|partager|compartir)(?:\\s*(?:[|/,]|•|·)?\\s*(?:share|tweet|e-?mail|print|whatsapp|facebook|twitter|x|"
        "linkedin|reddit|telegram|pinterest|copy link|save|\\d+))*\\W*$"},
       {LexiconCategory::kPrompt, 6,
-       "^\\W*(?:\\w+\\s+){0,2}teilen\\W*$|^\\W*(?:compartir|partager|enviar|share|tweet|e-?mail|send)\\b(?:\\s+\\S+){0,3}\\W*$"},
+       "^\\W*(?:\\w+\\s+){0,2}teilen\\W*$|"
+       "^\\W*(?:compartir|partager|enviar|share|tweet|e-?mail|send)\\b(?:\\s+\\S+){0,3}\\W*(?<![.!?])$"},
       {LexiconCategory::kPrompt, 25,
-       "\\b(?:follow|join|like|find|connect with|subscribe to) us\\b|\\bjoin (?:us|our)\\b.{0,30}\\b(?:on|at)\\b|"
-       "\\bfollow (?:our|the|us|@)\\b.{0,60}\\b(?:coverage|updates|on|channel|twitter|facebook|instagram)|"
-       "\\bsign up (?:for|to) (?:our|the|a)\\b|\\bsubscribe to (?:our|the)\\b|\\bnewsletters?\\b|"
+       "\\bfollow us\\b|\\b(?:like|find|join) us (?:on|at)\\b|\\bconnect with us\\b|\\bsubscribe to us\\b|"
+       "\\bjoin (?:us|our)\\b.{0,30}\\b(?:on|at)\\b|"
+       "\\bfollow (?:our|us|@)\\b.{0,60}\\b(?:coverage|updates|on|channel|twitter|facebook|instagram)|"
+       "\\bfollow (?:the|this|all the) (?:live )?(?:coverage|updates|story|blog)\\b|"
+       "\\bfollow\\b.{1,40}\\bon (?:instagram|twitter|x|facebook|tiktok|youtube|linkedin|threads|bluesky|telegram|whatsapp)\\b|"
+       "\\bsign up (?:for|to) (?:our|the|a)\\b|\\bsubscribe to (?:our|the)\\b|"
+       "\\b(?:our|free|weekly|daily|e-?mail) newsletters?\\b|\\bnewsletters? (?:sign ?up|subscription|abonnieren)\\b|"
+       "\\b(?:enable|turn on) javascript\\b|\\bjavascript is (?:disabled|required|turned off)\\b|"
+       "\\byour browser (?:does not|doesn't) support\\b|"
        "delivered (?:straight |directly )?to your inbox|\\benter your e-?mail\\b|\\bdownload (?:our|the) app\\b|"
        "\\bclick here\\b|\\bshare (?:on|via|to|this) \\w+|^\\W*\\d+\\s+shares?\\W*$|"
        "folgen sie uns|jetzt abonnieren|suivez-nous|abonnez-vous|síguenos|suscríbete|"
@@ -175,7 +185,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:tags?|tagged(?: as| with| in)?|filed (?:under|in)|categor(?:y|ies)|topics?|labels?|keywords|"
        "posted in|schlagworte|schlagwörter|themen|étiquettes|mots-clés|etiquetas|temas)\\s*:"},
       {LexiconCategory::kTagList, 30,
-       "^[^|]{1,32}(?:\\|[^|]{1,32}){2,}$|^[^·•]{1,32}(?:[·•][^·•]{1,32}){2,}$"},
+       "^[^|]{1,32}(?:\\|[^|]{1,32}){2,}$|^(?:(?!·|•).){1,32}(?:(?:·|•)(?:(?!·|•).){1,32}){2,}$"},
       {LexiconCategory::kCredit, 60,
        "^\\W*(?:additional )?(?:reporting|writing|editing|compiled|research|translated|translation) by\\b.{0,200}"
        "(?:;|\\band\\b|\\bby\\b).{0,200}$"},
@@ -200,6 +210,7 @@ struct Lexicon::Patterns {
   struct Compiled {
     LexiconCategory category;
     int max_words;
+    bool weak;
     boost::regex regex;
   };
   std::vector<Compiled> rows;
@@ -209,7 +220,7 @@ struct Lexicon::Patterns {
 Lexicon::Lexicon() : patterns_(std::make_unique<Patterns>()) {
   const auto flags = boost::regex::perl | boost::regex::icase | boost::regex::optimize;
   for (const CategoryPatterns& row : pattern_table()) {
-    patterns_->rows.push_back({row.category, row.max_words, boost::regex(row.pattern, flags)});
+    patterns_->rows.push_back({row.category, row.max_words, row.weak, boost::regex(row.pattern, flags)});
   }
   patterns_->byline_cased = boost::regex(kBylineCased, boost::regex::perl | boost::regex::optimize);
 }
@@ -233,7 +244,10 @@ LexiconMatch Lexicon::match(std::string_view text, int words) const {
     try {
       if (boost::regex_search(begin, end, row.regex, boost::match_default)) {
         result.categories |= 1u << bit;
-        if (is_legal) ++result.legal_hits;
+        if (is_legal) {
+          ++result.legal_hits;
+          result.legal_strong = result.legal_strong || !row.weak;
+        }
       }
     } catch (const std::runtime_error&) {
       // Boost gives up on pathological input (regex complexity); the block keeps its other features.

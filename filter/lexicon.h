@@ -32,6 +32,7 @@ enum class LexiconCategory : std::uint8_t {
 struct LexiconMatch {
   std::uint32_t categories = 0;  // bit per LexiconCategory
   int legal_hits = 0;            // distinct legal/paywall patterns found; long notices hit several
+  bool legal_strong = false;     // a pattern only notices use ("©", "all rights reserved", a paywall)
   bool has(LexiconCategory c) const { return (categories >> static_cast<unsigned>(c)) & 1u; }
 };
 

@@ -1,5 +1,5 @@
-// Regress metrics. Entry points: token_counts, snippet_counts. Tested by tests/metrics_test.cpp,
-// which also cross-checks a corpus set against ../shared/tools/score.py.
+// Regress metrics. Entry points: token_counts, snippet_counts. Tested by tests/metrics_test.cpp; the
+// ctest metrics_crosscheck compares them with ../shared/tools/score.py on corpus pages.
 #include "metrics.h"
 
 #include <unicode/locid.h>

@@ -47,9 +47,10 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
     std::istringstream fields(line);
     std::string key;
     if (!(fields >> key)) continue;
+    std::string extra;
     if (!header) {
       int version = 0;
-      if (key != "winnow-model" || !(fields >> version)) return fail(number, "not a winnow model file");
+      if (key != "winnow-model" || !(fields >> version) || (fields >> extra)) return fail(number, "not a winnow model file");
       if (version != kModelFormatVersion) {
         return fail(number, "model format version " + std::to_string(version) + ", this binary reads version " +
                                 std::to_string(kModelFormatVersion));
@@ -63,15 +64,18 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
       return fail(number, "'" + key + "' before a [text] or [html] section");
     } else if (key == "threshold" || key == "switch_cost") {
       float value = 0;
-      if (!(fields >> value) || !std::isfinite(value)) return fail(number, "bad value for " + key);
+      if (!(fields >> value) || !std::isfinite(value) || (fields >> extra)) return fail(number, "bad value for " + key);
       (key == "threshold" ? section->threshold : section->switch_cost) = value;
     } else if (key == "weight" || key == "context_weight") {
       std::string name;
       float value = 0;
-      if (!(fields >> name >> value) || !std::isfinite(value)) return fail(number, "expected '" + key + " NAME VALUE'");
+      if (!(fields >> name >> value) || !std::isfinite(value) || (fields >> extra)) {
+        return fail(number, "expected '" + key + " NAME VALUE'");
+      }
       const auto found = index.find(name);
       if (found == index.end()) return fail(number, "feature '" + name + "' is unknown to this binary");
       const bool context = key == "context_weight";
+      if (seen[section_index + (context ? 1 : 0)][found->second]) return fail(number, "second " + key + " for '" + name + "'");
       (context ? section->context_weights : section->weights)[found->second] = value;
       seen[section_index + (context ? 1 : 0)][found->second] = true;
     } else {

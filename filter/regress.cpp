@@ -119,9 +119,11 @@ nlohmann::json report_json(const SetReport& r) {
   j["cases"] = r.cases;
   j["scored"] = r.scored;
   j["empty_gold"] = r.empty_gold;
-  j["token_p"] = r.macro.precision;
-  j["token_r"] = r.macro.recall;
-  j["token_f1"] = r.macro.f1;
+  if (r.scored > 0) {
+    j["token_p"] = r.macro.precision;
+    j["token_r"] = r.macro.recall;
+    j["token_f1"] = r.macro.f1;
+  }
   if (r.has_snippets) {
     const PrecisionRecall s = snippet_scores(r.snippets);
     j["snippet_accuracy"] = snippet_accuracy(r.snippets);
@@ -159,6 +161,13 @@ std::string_view part_name(Part part) {
     case Part::kHeldOut: return "heldout";
     default: return "all";
   }
+}
+
+std::string set_name(const std::string& dir) {
+  fs::path path = fs::path(dir).lexically_normal();
+  if (path.filename().empty()) path = path.parent_path();  // "set/" normalises to "set/"
+  const std::string name = path.filename().string();
+  return name.empty() || name == "." ? fs::absolute(path).lexically_normal().filename().string() : name;
 }
 
 Status read_file(const std::string& path, std::string* out) {
@@ -221,9 +230,7 @@ Status run_set(const std::string& dir, CaseMode mode, Part part, const Model& mo
     if (error) return Status{ErrorCode::kIo, outputs_dir + ": cannot create: " + error.message()};
   }
   SetReport report;
-  report.name = fs::path(dir).lexically_normal().filename().string();
-  if (report.name.empty()) report.name = fs::path(dir).lexically_normal().parent_path().filename().string();
-  report.name += "/" + std::string(case_mode_name(mode));
+  report.name = set_name(dir) + "/" + std::string(case_mode_name(mode));
   if (part != Part::kAll) report.name += "/" + std::string(part_name(part));
   report.results.resize(cases.size());
   std::atomic<std::size_t> next{0};

@@ -31,6 +31,9 @@ struct GoldenCase {
   std::string without_path;
 };
 
+// The name of a set: its directory's last component ("corpus/dragnet/" -> "dragnet").
+std::string set_name(const std::string& dir);
+
 // Lists the cases of one set directory in id order. A case is <id>.html and/or <id>.txt with
 // <id>.gold.txt and/or <id>.with.json (+ <id>.without.json); other files are ignored.
 Status list_cases(const std::string& dir, CaseMode mode, Part part, std::vector<GoldenCase>* out);

@@ -1,4 +1,4 @@
-// Function-word table. Entry point: is_stopword. Tested by tests/features_test.cpp.
+// Function-word table. Entry point: is_stopword. Tested by tests/block_shape_test.cpp.
 #include "stopwords.h"
 
 #include <string>

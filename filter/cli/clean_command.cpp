@@ -2,6 +2,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -116,6 +117,11 @@ int run_clean(const CleanCommand& options) {
 
   const bool from_stdin = options.file.empty() || options.file == "-";
   const std::string name = from_stdin ? "<stdin>" : options.file;
+  std::error_code error;
+  if (!from_stdin && std::filesystem::is_directory(options.file, error)) {
+    std::cerr << "winnow: " << name << ": is a directory (to clean a tree of files, name the files)\n";
+    return kExitUsage;
+  }
   std::FILE* in = from_stdin ? stdin : std::fopen(options.file.c_str(), "rb");
   if (in == nullptr) {
     std::cerr << "winnow: " << name << ": cannot open: " << std::strerror(errno) << "\n";

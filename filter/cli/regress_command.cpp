@@ -117,7 +117,7 @@ int run_regress(const RegressCommand& options) {
     const std::string outputs =
         options.outputs_dir.empty()
             ? std::string()
-            : (std::filesystem::path(options.outputs_dir) / std::filesystem::path(dir).lexically_normal().filename()).string();
+            : (std::filesystem::path(options.outputs_dir) / set_name(dir)).string();
     const Status status =
         run_set(dir, mode_from_name(options.mode), part_from_name(options.part), *model, threads, outputs, &report);
     if (!status.ok()) {

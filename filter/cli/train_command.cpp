@@ -39,7 +39,7 @@ int run_train(const TrainCommand& options) {
   Model model;
   if (Status s = train_model(train, default_model(), &model); !s.ok()) {
     std::cerr << "winnow train: " << s.message << "\n";
-    return kExitFailure;
+    return kExitUsage;
   }
   std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
   out << "# trained by: winnow train";

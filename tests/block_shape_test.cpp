@@ -1,0 +1,174 @@
+// Tests of block shapes (block_shape.h): counts, sentence ends, case, separators, the repeat hash
+// and the well-formed flag, for blocks whose shape is plain to see; and the function-word table
+// (stopwords.h) behind the stopword ratio.
+#include "block_shape.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "stopwords.h"
+
+namespace winnow {
+namespace {
+
+BlockShape shape_of(std::string_view text, std::uint32_t link_chars = 0) {
+  Block block{std::string(text), {}};
+  block.html.link_chars = link_chars;
+  return shape_block(block, Lexicon::instance());
+}
+
+const std::string kParagraph =
+    "The harbour council met on Thursday and agreed that the old pier would be rebuilt before the summer, "
+    "after a debate that lasted for most of the evening.";
+
+TEST(ShapeBlock, CountsTable) {
+  const struct {
+    const char* text;
+    int words;
+    int chars;
+    int sentences;
+  } cases[] = {
+      {"Hello world.", 2, 12, 1},
+      {"One. Two! Three?", 3, 16, 3},
+      {"No end here", 3, 11, 0},
+      {"Version 2.5 is out.", 5, 19, 1},  // "2.5" is two words, as \w+ sees it
+      {"caf\xC3\xA9 na\xC3\xAFve", 2, 10, 0},  // chars are code points
+      {"Stra\xC3\x9F" "e \xC3\xBC" "ber alles", 3, 17, 0},
+      {"don't e-mail me", 5, 15, 0},
+      {"\xE2\x80\x94 \xE2\x80\xA2 |", 0, 5, 0},
+      {"Wait\xE2\x80\xA6 then go.", 3, 14, 2},
+      {"He said \xE2\x80\x9Cstop.\xE2\x80\x9D Then left.", 5, 26, 2},
+  };
+  for (const auto& c : cases) {
+    const BlockShape s = shape_of(c.text);
+    EXPECT_EQ(s.words, c.words) << c.text;
+    EXPECT_EQ(s.chars, c.chars) << c.text;
+    EXPECT_EQ(s.sentences, c.sentences) << c.text;
+  }
+}
+
+TEST(ShapeBlock, FlagsTable) {
+  const struct {
+    const char* text;
+    bool ends_sentence;
+    bool ends_colon;
+    bool all_caps;
+    bool has_url;
+    bool starts_quote;
+  } cases[] = {
+      {"The vote was close.", true, false, false, false, false},
+      {"Was the vote close?", true, false, false, false, false},
+      {"Close vote!", true, false, false, false, false},
+      {"He said \xE2\x80\x9Cstop.\xE2\x80\x9D", true, false, false, false, false},
+      {"(Reporting by Ann Lee; Editing by Tom Reed.)", true, false, false, false, false},
+      {"Harbour town votes to rebuild its pier", false, false, false, false, false},
+      {"The main changes are:", false, true, false, false, false},
+      {"JOIN US ON TELEGRAM", false, false, true, false, false},
+      {"UK", false, false, false, false, false},  // too few letters to count as all caps
+      {"BREAKING NEWS: 24 HOURS", false, false, true, false, false},
+      {"Visit https://example.com/x today", false, false, false, true, false},
+      {"See www.example.org", false, false, false, true, false},
+      {"\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D she said.", true, false, false, false, true},
+      {"\"Quoted\" headline", false, false, false, false, true},
+  };
+  for (const auto& c : cases) {
+    const BlockShape s = shape_of(c.text);
+    EXPECT_EQ(s.ends_sentence, c.ends_sentence) << c.text;
+    EXPECT_EQ(s.ends_colon, c.ends_colon) << c.text;
+    EXPECT_EQ(s.all_caps, c.all_caps) << c.text;
+    EXPECT_EQ(s.has_url, c.has_url) << c.text;
+    EXPECT_EQ(s.starts_quote, c.starts_quote) << c.text;
+  }
+}
+
+TEST(ShapeBlock, Separators) {
+  EXPECT_EQ(shape_of("MidEast | Political | World").separators, 2);
+  EXPECT_EQ(shape_of("Home \xC2\xBB News \xC2\xBB Local").separators, 2);
+  EXPECT_EQ(shape_of("Politics \xC2\xB7 Economy \xE2\x80\xA2 World").separators, 2);
+  EXPECT_EQ(shape_of("A plain sentence without any.").separators, 0);
+}
+
+TEST(ShapeBlock, Ratios) {
+  const BlockShape stop = shape_of("the cat and the dog");
+  EXPECT_FLOAT_EQ(stop.stopword_ratio, 3.0f / 5.0f);
+  EXPECT_FLOAT_EQ(stop.capitalised_ratio, 0.0f);
+  EXPECT_FLOAT_EQ(stop.mean_word_length, 15.0f / 5.0f);
+
+  const BlockShape caps = shape_of("Harbour Town Votes today");
+  EXPECT_FLOAT_EQ(caps.capitalised_ratio, 3.0f / 4.0f);
+  EXPECT_FLOAT_EQ(caps.stopword_ratio, 0.0f);
+
+  EXPECT_FLOAT_EQ(shape_of("2024").digit_ratio, 1.0f);
+  EXPECT_FLOAT_EQ(shape_of("ab12").digit_ratio, 0.5f);
+
+  const BlockShape empty = shape_of("");
+  EXPECT_EQ(empty.words, 0);
+  EXPECT_FLOAT_EQ(empty.stopword_ratio, 0.0f);
+  EXPECT_FLOAT_EQ(empty.digit_ratio, 0.0f);
+}
+
+TEST(ShapeBlock, LinkDensityFromHtmlContext) {
+  EXPECT_FLOAT_EQ(shape_of("0123456789", 5).link_density, 0.5f);
+  EXPECT_FLOAT_EQ(shape_of("0123456789", 10).link_density, 1.0f);
+  EXPECT_FLOAT_EQ(shape_of("0123456789").link_density, 0.0f);
+}
+
+TEST(ShapeBlock, HashIgnoresCasePunctuationAndSpacing) {
+  const std::uint64_t hash = shape_of("Hello, World!").hash;
+  EXPECT_EQ(shape_of("hello world").hash, hash);
+  EXPECT_EQ(shape_of("  HELLO -- world ...").hash, hash);
+  EXPECT_EQ(normalized_hash("Hello, World!"), hash);
+  EXPECT_NE(shape_of("hello worlds").hash, hash);
+  EXPECT_NE(shape_of("world hello").hash, hash);
+  EXPECT_EQ(shape_of("\xC3\x9C" "BER").hash, shape_of("\xC3\xBC" "ber").hash);
+}
+
+TEST(ShapeBlock, WellFormed) {
+  EXPECT_TRUE(shape_of(kParagraph).well_formed);
+  // Short, no sentence end, no function words, or mostly links: not well-formed.
+  EXPECT_FALSE(shape_of("The vote was close.").well_formed);
+  EXPECT_FALSE(shape_of(kParagraph.substr(0, kParagraph.size() - 1)).well_formed);
+  EXPECT_FALSE(shape_of("Harbour Council Pier Rebuild Vote Thursday Summer Debate Evening Councillors Residents.")
+                   .well_formed);
+  EXPECT_FALSE(shape_of(kParagraph, static_cast<std::uint32_t>(kParagraph.size())).well_formed);
+}
+
+TEST(ShapeBlock, CarriesTheLexiconMatch) {
+  EXPECT_TRUE(shape_of("Share This").lexicon.has(LexiconCategory::kPrompt));
+  EXPECT_TRUE(shape_of("\xC2\xA9 2024 Northwind Press. All rights reserved.").lexicon.has(LexiconCategory::kLegal));
+  EXPECT_EQ(shape_of(kParagraph).lexicon.categories, 0u);
+}
+
+TEST(IsStopword, FunctionWordsOfSeveralLanguages) {
+  const struct {
+    const char* word;
+    bool stopword;
+  } cases[] = {
+      {"the", true},
+      {"and", true},
+      {"would", true},
+      {"und", true},
+      {"\xC3\xBC" "ber", true},
+      {"les", true},
+      {"\xC3\xA9t\xC3\xA9", true},
+      {"para", true},
+      {"pier", false},
+      {"harbour", false},
+      {"share", false},
+      {"", false},
+      {"The", false},  // callers lower-case first
+  };
+  for (const auto& c : cases) EXPECT_EQ(is_stopword(c.word), c.stopword) << '"' << c.word << '"';
+}
+
+TEST(ShapeBlocks, OneShapePerBlockInOrder) {
+  const std::vector<Block> blocks = {Block{"Share This", {}}, Block{kParagraph, {}}, Block{"x", {}}};
+  const std::vector<BlockShape> shapes = shape_blocks(blocks, Lexicon::instance());
+  ASSERT_EQ(shapes.size(), 3u);
+  for (std::size_t i = 0; i < blocks.size(); ++i) EXPECT_EQ(shapes[i].hash, shape_of(blocks[i].text).hash);
+  EXPECT_TRUE(shapes[1].well_formed);
+}
+
+}  // namespace
+}  // namespace winnow

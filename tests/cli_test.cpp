@@ -1,0 +1,339 @@
+// Tests of the command line: the real `winnow` binary run as a process, with stdin from a file and
+// stdout and stderr captured, for each command and its exit codes (0 ok, 1 regression or failure,
+// 2 bad usage or unreadable input).
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+extern char** environ;
+
+namespace winnow {
+namespace {
+
+using testing::TempDir;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the winnow binary with `args`, stdin from `stdin_path` (an empty file when empty).
+Outcome run_winnow(const std::vector<std::string>& args, const std::string& stdin_path = "") {
+  TempDir io;
+  const std::string in = stdin_path.empty() ? io.write("stdin", "") : stdin_path;
+  const std::string out = io / "stdout";
+  const std::string err = io / "stderr";
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+  std::vector<std::string> argv_strings = {WINNOW_BINARY};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_strings) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  Outcome run;
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, WINNOW_BINARY, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
+    ADD_FAILURE() << "cannot run " << WINNOW_BINARY;
+    return run;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  run.out = testing::read_whole_file(out);
+  run.err = testing::read_whole_file(err);
+  return run;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string first_seed() { return testing::seed_paths().at(0).string(); }
+
+int non_blank_lines(const std::string& text) {
+  int count = 0;
+  for (const std::string& line : lines_of(text)) {
+    count += line.find_first_not_of(" \t\r") != std::string::npos ? 1 : 0;
+  }
+  return count;
+}
+
+const std::string kParagraph =
+    "The harbour council in Port Ellery voted on Thursday to rebuild the town's old wooden pier, ending a dispute "
+    "that had divided residents for almost three years and had twice reached the regional court.";
+
+// A golden set of two text cases in <dir>/set.
+std::string write_golden_set(const TempDir& dir) {
+  dir.write("set/one.txt", "Share This\n" + kParagraph + "\n");
+  dir.write("set/one.gold.txt", kParagraph + "\n");
+  dir.write("set/two.txt", "Menu\n" + kParagraph + " Again.\nBack to top\n");
+  dir.write("set/two.gold.txt", kParagraph + " Again.\n");
+  return dir / "set";
+}
+
+TEST(Cli, HelpListsTheCommands) {
+  const Outcome run = run_winnow({"--help"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  for (const char* command : {"explain", "regress", "train"}) {
+    EXPECT_NE(run.out.find(command), std::string::npos) << command << " missing from:\n" << run.out;
+  }
+  EXPECT_EQ(run_winnow({"regress", "--help"}).exit_code, 0);
+}
+
+TEST(Cli, Version) {
+  const Outcome run = run_winnow({"--version"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("0.1.0"), std::string::npos) << run.out;
+}
+
+TEST(Cli, UnknownFlagIsUsageError) {
+  const Outcome run = run_winnow({"--no-such-flag"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_FALSE(run.err.empty());
+  EXPECT_EQ(run_winnow({"--output-format", "xml"}).exit_code, 2);
+  EXPECT_EQ(run_winnow({"explain"}).exit_code, 2) << "explain needs a FILE";
+}
+
+TEST(Cli, MissingFileIsUsageErrorNamingTheFile) {
+  TempDir dir;
+  const std::string missing = dir / "no-such-page.txt";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{missing}, std::vector<std::string>{"explain", missing}}) {
+    const Outcome run = run_winnow(args);
+    EXPECT_EQ(run.exit_code, 2) << args[0];
+    EXPECT_NE(run.err.find(missing), std::string::npos) << run.err;
+    EXPECT_TRUE(run.out.empty()) << run.out;
+  }
+}
+
+TEST(Cli, DirectoryAsInputIsUsageError) {
+  TempDir dir;
+  const std::string path = dir.path().string();
+  for (const std::vector<std::string>& args : {std::vector<std::string>{path},
+                                               std::vector<std::string>{"--input-format", "html", path},
+                                               std::vector<std::string>{"explain", path}}) {
+    const Outcome run = run_winnow(args);
+    EXPECT_EQ(run.exit_code, 2) << args[0];
+    EXPECT_NE(run.err.find(path), std::string::npos) << run.err;
+  }
+}
+
+TEST(Cli, CleansAFileAndStdinAlike) {
+  const std::string seed = first_seed();
+  const Outcome from_file = run_winnow({seed});
+  EXPECT_EQ(from_file.exit_code, 0) << from_file.err;
+  EXPECT_FALSE(from_file.out.empty());
+  EXPECT_EQ(from_file.out.back(), '\n');
+  EXPECT_EQ(from_file.out.find("\n\n"), std::string::npos);
+  EXPECT_EQ(run_winnow({}, seed).out, from_file.out);
+  EXPECT_EQ(run_winnow({"-"}, seed).out, from_file.out);
+}
+
+TEST(Cli, ExplainPrintsOneLinePerBlock) {
+  const std::string seed = first_seed();
+  const Outcome run = run_winnow({"explain", seed});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<std::string> lines = lines_of(run.out);
+  const int blocks = non_blank_lines(testing::read_whole_file(seed));
+  ASSERT_EQ(static_cast<int>(lines.size()), blocks + 1) << "a header line, then one line per block";
+  EXPECT_EQ(lines[0].rfind("# text input, " + std::to_string(blocks) + " blocks", 0), 0u) << lines[0];
+  int kept = 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const bool keep = lines[i].find(" KEEP ") != std::string::npos;
+    EXPECT_TRUE(keep || lines[i].find(" drop ") != std::string::npos) << lines[i];
+    kept += keep ? 1 : 0;
+  }
+  EXPECT_EQ(kept, static_cast<int>(lines_of(run_winnow({seed}).out).size())) << "explain agrees with clean";
+}
+
+TEST(Cli, JsonOutputParses) {
+  TempDir dir;
+  const std::string seed = first_seed();
+  const std::string html = dir.write("page.html", "<!DOCTYPE html><html><head><title>Pier</title></head><body><p>" +
+                                                      kParagraph + "</p><p>Share This</p></body></html>");
+  for (const std::string& input : {seed, html}) {
+    const Outcome run = run_winnow({"--output-format", "json", input});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    nlohmann::json j;
+    ASSERT_NO_THROW(j = nlohmann::json::parse(run.out)) << run.out;
+    ASSERT_TRUE(j["blocks"].is_array());
+    ASSERT_FALSE(j["blocks"].empty());
+    for (const auto& block : j["blocks"]) {
+      EXPECT_TRUE(block["text"].is_string());
+      EXPECT_TRUE(block["keep"].is_boolean());
+      EXPECT_TRUE(block["reason"].is_string());
+      EXPECT_TRUE(block["score"].is_number());
+    }
+  }
+  const nlohmann::json text = nlohmann::json::parse(run_winnow({"--output-format", "json", seed}).out);
+  EXPECT_EQ(text["kind"], "text");
+  EXPECT_EQ(static_cast<int>(text["blocks"].size()), non_blank_lines(testing::read_whole_file(seed)));
+  const nlohmann::json page = nlohmann::json::parse(run_winnow({"--output-format", "json", html}).out);
+  EXPECT_EQ(page["kind"], "html");
+  EXPECT_EQ(nlohmann::json::parse(run_winnow({"--output-format", "json"}).out)["blocks"].size(), 0u)
+      << "empty input gives an empty block list";
+}
+
+TEST(Cli, InputFormatHtmlOnATextFile) {
+  TempDir dir;
+  const std::string text = dir.write("page.txt", kParagraph + "\nShare This\n");
+  const Outcome run = run_winnow({"--input-format", "html", "--output-format", "json", text});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::json j = nlohmann::json::parse(run.out);
+  EXPECT_EQ(j["kind"], "html");
+  ASSERT_EQ(j["blocks"].size(), 1u) << "the lines run together as one HTML text";
+  EXPECT_EQ(j["blocks"][0]["text"], kParagraph + " Share This");
+  EXPECT_EQ(run_winnow({"--input-format", "html", text}).exit_code, 0);
+  EXPECT_EQ(run_winnow({"explain", "--input-format", "html", text}).exit_code, 0);
+}
+
+TEST(Cli, EmptyStdinGivesEmptyOutput) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{}, std::vector<std::string>{"--input-format", "html"},
+        std::vector<std::string>{"--input-format", "text"}}) {
+    const Outcome run = run_winnow(args);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out, "");
+  }
+}
+
+TEST(Cli, RegressAgainstAHigherBaselineFails) {
+  TempDir dir;
+  const std::string set = write_golden_set(dir);
+  const std::string baseline = dir.write("baseline.json", R"({"set/auto": {"token_f1": 1.5}})");
+  const Outcome run = run_winnow({"regress", set, "--baseline", baseline});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("REGRESSION"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("set/auto"), std::string::npos) << run.out;
+}
+
+TEST(Cli, RegressUpdateBaselineWritesTheFile) {
+  TempDir dir;
+  const std::string set = write_golden_set(dir);
+  const std::string baseline = dir / "baseline.json";
+  const std::string json = dir / "figures.json";
+  const Outcome update = run_winnow({"regress", set, "--baseline", baseline, "--update-baseline", "--json", json});
+  EXPECT_EQ(update.exit_code, 0) << update.out << update.err;
+  const nlohmann::json written = nlohmann::json::parse(testing::read_whole_file(baseline));
+  ASSERT_TRUE(written.contains("set/auto")) << written.dump();
+  EXPECT_TRUE(written["set/auto"].contains("token_f1"));
+  EXPECT_EQ(nlohmann::json::parse(testing::read_whole_file(json))["set/auto"]["cases"], 2);
+
+  const Outcome again = run_winnow({"regress", set, "--baseline", baseline});
+  EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
+  EXPECT_EQ(again.out.find("REGRESSION"), std::string::npos) << again.out;
+
+  EXPECT_EQ(run_winnow({"regress", set, "--update-baseline"}).exit_code, 2) << "--update-baseline needs --baseline";
+}
+
+TEST(Cli, RegressSavesOutputs) {
+  TempDir dir;
+  const std::string set = write_golden_set(dir);
+  const std::string outputs = dir / "outputs";
+  const Outcome run = run_winnow({"regress", set, "--save-outputs", outputs});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_TRUE(std::filesystem::exists(outputs + "/set/one.txt"));
+  EXPECT_TRUE(std::filesystem::exists(outputs + "/set/two.txt"));
+}
+
+// --save-outputs writes DIR/<set>/<id>.txt, where <set> is the name the report uses.
+TEST(Cli, RegressSavesOutputsUnderTheSetNameWithATrailingSlash) {
+  TempDir dir;
+  const std::string set = write_golden_set(dir);
+  const std::string outputs = dir / "outputs";
+  const Outcome run = run_winnow({"regress", set + "/", "--save-outputs", outputs});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_TRUE(std::filesystem::exists(outputs + "/set/one.txt"));
+}
+
+TEST(Cli, ExplainReadsStdin) {
+  const std::string seed = first_seed();
+  const Outcome from_stdin = run_winnow({"explain", "-"}, seed);
+  EXPECT_EQ(from_stdin.exit_code, 0) << from_stdin.err;
+  EXPECT_EQ(from_stdin.out, run_winnow({"explain", seed}).out);
+}
+
+TEST(Cli, RegressOnAMissingSetIsUsageError) {
+  TempDir dir;
+  const std::string missing = dir / "no-such-set";
+  const Outcome run = run_winnow({"regress", missing});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find(missing), std::string::npos) << run.err;
+}
+
+TEST(Cli, BadModelFileIsUsageErrorNamingTheFile) {
+  TempDir dir;
+  const std::string bad = dir.write("bad.model", "winnow-model 99\n");
+  const std::string missing = dir / "missing.model";
+  const std::string seed = first_seed();
+  const std::string set = write_golden_set(dir);
+  for (const std::string& model : {bad, missing}) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--model", model, seed}, std::vector<std::string>{"explain", "--model", model, seed},
+          std::vector<std::string>{"regress", "--model", model, set}}) {
+      const Outcome run = run_winnow(args);
+      EXPECT_EQ(run.exit_code, 2) << args[0] << " " << model;
+      EXPECT_NE(run.err.find(model), std::string::npos) << run.err;
+      EXPECT_TRUE(run.out.empty()) << run.out;
+    }
+  }
+}
+
+TEST(Cli, TrainWritesAModelTheOtherCommandsRead) {
+  TempDir dir;
+  const std::string set = write_golden_set(dir);
+  const std::string model = dir / "trained.model";
+  const Outcome train = run_winnow({"train", set, "-o", model, "--part", "all", "-j", "1"});
+  ASSERT_EQ(train.exit_code, 0) << train.err;
+  ASSERT_TRUE(std::filesystem::exists(model));
+  EXPECT_EQ(testing::read_whole_file(model).rfind("# trained by: winnow train", 0), 0u);
+  const Outcome clean = run_winnow({"--model", model, first_seed()});
+  EXPECT_EQ(clean.exit_code, 0) << clean.err;
+  EXPECT_EQ(run_winnow({"regress", "--model", model, set}).exit_code, 0);
+}
+
+TEST(Cli, TrainOnAMissingSetFails) {
+  TempDir dir;
+  const std::string missing = dir / "no-such-set";
+  const Outcome run = run_winnow({"train", missing, "-o", dir / "x.model"});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.err.find(missing), std::string::npos) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.model"));
+}
+
+TEST(Cli, ExplainWhyAddsAFeatureLinePerBlock) {
+  TempDir dir;
+  const std::string page = dir.write("page.txt", "Menu\n" + kParagraph + "\nShare This\n");
+  const Outcome run = run_winnow({"explain", "--why", "3", page});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<std::string> lines = lines_of(run.out);
+  int why = 0;
+  for (const std::string& line : lines) why += line.find("why: ") != std::string::npos ? 1 : 0;
+  EXPECT_EQ(why, 3) << run.out;
+  EXPECT_EQ(lines.size(), 1u + 3u + 3u) << run.out;
+}
+
+}  // namespace
+}  // namespace winnow

@@ -1,0 +1,297 @@
+// Tests of the lexicon (lexicon.h): lines of clutter match their category; body sentences that
+// happen to contain a trigger word ("share", "home", a date, "photo") match none of the whole-line
+// categories; the word-count gate keeps long blocks out of short-line patterns.
+#include "lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "block_shape.h"
+
+namespace winnow {
+namespace {
+
+using C = LexiconCategory;
+
+const char* category_name(C c) {
+  switch (c) {
+    case C::kLegal: return "legal";
+    case C::kPrompt: return "prompt";
+    case C::kTeaserMarker: return "teaser-marker";
+    case C::kTeaserInline: return "teaser-inline";
+    case C::kComments: return "comments";
+    case C::kSourcePointer: return "source-pointer";
+    case C::kCaption: return "caption";
+    case C::kCookie: return "cookie";
+    case C::kAdvert: return "advert";
+    case C::kNavigation: return "navigation";
+    case C::kByline: return "byline";
+    case C::kDate: return "date";
+    case C::kTagList: return "tag-list";
+    case C::kUrl: return "url";
+    case C::kCredit: return "credit";
+    default: return "?";
+  }
+}
+
+std::string names(const LexiconMatch& match) {
+  std::string out;
+  for (unsigned c = 0; c < static_cast<unsigned>(C::kCount); ++c) {
+    if (match.has(static_cast<C>(c))) out += std::string(out.empty() ? "" : ",") + category_name(static_cast<C>(c));
+  }
+  return out.empty() ? "none" : out;
+}
+
+// Matches a line the way the pipeline does: with the word count its shape gives.
+LexiconMatch match_line(std::string_view text) {
+  const Lexicon& lexicon = Lexicon::instance();
+  const int words = shape_block(Block{std::string(text), {}}, lexicon).words;
+  return lexicon.match(text, words);
+}
+
+struct LineCase {
+  const char* line;
+  C category;
+};
+
+TEST(Lexicon, LinesMatchTheirCategory) {
+  const LineCase cases[] = {
+      // Legal, licensing and paywall notices.
+      {"\xC2\xA9 2024 Coastal Herald Media Ltd. All rights reserved.", C::kLegal},
+      {"Copyright 2023 Northwind Press", C::kLegal},
+      {"(c) 2022 Northwind Press", C::kLegal},
+      {"Copying articles to share with others is a breach of our T&Cs and Copyright Policy.", C::kLegal},
+      {"This material may not be published, broadcast, rewritten or redistributed.", C::kLegal},
+      {"Subscribe now to continue reading.", C::kLegal},
+      {"Privacy Policy", C::kLegal},
+      {"Terms of Use", C::kLegal},
+      {"Alle Rechte vorbehalten.", C::kLegal},
+      {"Tous droits r\xC3\xA9serv\xC3\xA9s.", C::kLegal},
+      {"Todos los derechos reservados.", C::kLegal},
+      // Share, follow, join and subscribe prompts.
+      {"Share This", C::kPrompt},
+      {"Share", C::kPrompt},
+      {"Share this article", C::kPrompt},
+      {"Facebook Twitter Email", C::kPrompt},
+      {"Tweet", C::kPrompt},
+      {"JOIN US ON TELEGRAM", C::kPrompt},
+      {"Follow our coverage of the storm on @CoastalHerald.", C::kPrompt},
+      {"Follow us on Instagram", C::kPrompt},
+      {"Sign up for our daily newsletter", C::kPrompt},
+      {"Get the best stories delivered straight to your inbox.", C::kPrompt},
+      {"Share on Facebook", C::kPrompt},
+      {"Folgen Sie uns auf Instagram", C::kPrompt},
+      {"Suivez-nous sur Facebook", C::kPrompt},
+      // Teaser markers.
+      {"Related", C::kTeaserMarker},
+      {"Related posts", C::kTeaserMarker},
+      {"RELATED ARTICLES", C::kTeaserMarker},
+      {"Read more:", C::kTeaserMarker},
+      {"Popular", C::kTeaserMarker},
+      {"Most Read", C::kTeaserMarker},
+      {"More from Business", C::kTeaserMarker},
+      {"More stories", C::kTeaserMarker},
+      {"Other Topics of Interest", C::kTeaserMarker},
+      {"You may also like", C::kTeaserMarker},
+      {"You might also like:", C::kTeaserMarker},
+      {"Recommended for you", C::kTeaserMarker},
+      {"Trending now", C::kTeaserMarker},
+      {"See also", C::kTeaserMarker},
+      {"Don't miss", C::kTeaserMarker},
+      {"Lesen Sie auch", C::kTeaserMarker},
+      {"\xC3\x80 lire aussi", C::kTeaserMarker},
+      {"Te puede interesar", C::kTeaserMarker},
+      // One-line teasers.
+      {"Read: Harbour town votes to rebuild its pier", C::kTeaserInline},
+      {"READ MORE: Ferry fares to rise in spring", C::kTeaserInline},
+      {"See also: The long history of the old pier", C::kTeaserInline},
+      {"Lesen Sie auch: Der Hafen wird erneuert", C::kTeaserInline},
+      // Comment sections.
+      {"Comments", C::kComments},
+      {"3 Comments", C::kComments},
+      {"Post a Comment", C::kComments},
+      {"Leave a Reply", C::kComments},
+      {"Leave feedback about this", C::kComments},
+      {"Join the discussion", C::kComments},
+      {"Comments are closed.", C::kComments},
+      {"Your email address will not be published.", C::kComments},
+      // Source pointers.
+      {"Source link", C::kSourcePointer},
+      {"First Appeared on", C::kSourcePointer},
+      {"Read more on original:", C::kSourcePointer},
+      {"Source: Coastal Herald", C::kSourcePointer},
+      {"This article first appeared on Northwind News", C::kSourcePointer},
+      {"Originally published on the Harbour Blog", C::kSourcePointer},
+      // Captions and credits.
+      {"FILE PHOTO: A ferry leaves the harbour at dawn in Port Ellery, March 3, 2021.", C::kCaption},
+      {"Photo: Ann Lee/Coastal Herald", C::kCaption},
+      {"Image: Supplied", C::kCaption},
+      {"(Photo by Tom Reed)", C::kCaption},
+      {"Fishermen unload their catch at the old pier. (AP Photo/Jane Roe)", C::kCaption},
+      {"Foto: Hafenamt", C::kCaption},
+      // Cookie banners.
+      {"We use cookies to improve your browsing experience.", C::kCookie},
+      {"Accept all cookies", C::kCookie},
+      {"This website uses cookies.", C::kCookie},
+      // Advertising labels.
+      {"Advertisement", C::kAdvert},
+      {"ADVERTISEMENT", C::kAdvert},
+      {"Sponsored content", C::kAdvert},
+      {"Story continues below advertisement", C::kAdvert},
+      {"Anzeige", C::kAdvert},
+      // Navigation.
+      {"Home", C::kNavigation},
+      {"Skip to content", C::kNavigation},
+      {"Skip to main content", C::kNavigation},
+      {"Back to top", C::kNavigation},
+      {"Home > News > Local", C::kNavigation},
+      {"Home \xC2\xBB World \xC2\xBB Europe", C::kNavigation},
+      {"Menu", C::kNavigation},
+      {"Load more", C::kNavigation},
+      // Bylines and source lines.
+      {"By Ann Lee", C::kByline},
+      {"By Ann Lee and Tom Reed", C::kByline},
+      {"BY ANN LEE", C::kByline},
+      {"Reuters - Reuters", C::kByline},
+      {"Coastal Wire - Coastal Wire", C::kByline},
+      {"Posted by admin on", C::kByline},
+      {"Staff Writer", C::kByline},
+      {"5 min read", C::kByline},
+      {"Ann Lee, Port Ellery, Tom Reed and Mia Holt in Northgate", C::kByline},
+      // Dates standing alone.
+      {"March 6, 2024", C::kDate},
+      {"6 March 2024", C::kDate},
+      {"2024-03-06", C::kDate},
+      {"06/03/2024", C::kDate},
+      {"Today: Friday, 8 March", C::kDate},
+      {"3 hours ago", C::kDate},
+      {"10:45 am", C::kDate},
+      {"Updated: 12:30 GMT", C::kDate},
+      // Category and tag lists.
+      {"MidEast|Political|World", C::kTagList},
+      {"Tags: harbour, ferries, council", C::kTagList},
+      {"Filed under: Local News", C::kTagList},
+      // Bare URLs.
+      {"https://www.example.com/news/2024/pier-rebuild", C::kUrl},
+      {"http://example.net/a?b=c", C::kUrl},
+      {"www.example.org", C::kUrl},
+      {"example.com", C::kUrl},
+  };
+  for (const LineCase& c : cases) {
+    const LexiconMatch match = match_line(c.line);
+    EXPECT_TRUE(match.has(c.category)) << '"' << c.line << "\" should be " << category_name(c.category)
+                                       << ", matched " << names(match);
+  }
+}
+
+// POLICY.md names "Read:" itself as a teaser marker.
+TEST(Lexicon, BareReadColonIsATeaserMarker) {
+  EXPECT_TRUE(match_line("Read:").has(C::kTeaserMarker)) << names(match_line("Read:"));
+}
+
+// Separators outside ASCII ("·", "•") sit in byte-wise character classes in lexicon.cpp, so the
+// tag-list and share-bar patterns that use them do not match.
+TEST(Lexicon, TagListSeparatedByMiddleDots) {
+  EXPECT_TRUE(match_line("Politics \xC2\xB7 Economy \xC2\xB7 World").has(C::kTagList));
+  EXPECT_TRUE(match_line("Politics \xE2\x80\xA2 Economy \xE2\x80\xA2 World").has(C::kTagList));
+}
+
+TEST(Lexicon, ShareBarSeparatedByBullets) {
+  EXPECT_TRUE(match_line("Facebook | Twitter | Email").has(C::kPrompt));
+  EXPECT_TRUE(match_line("Facebook \xE2\x80\xA2 Twitter \xE2\x80\xA2 Email").has(C::kPrompt));
+  EXPECT_TRUE(match_line("Share \xC2\xB7 Tweet \xC2\xB7 Email").has(C::kPrompt));
+}
+
+// Body text: full sentences that contain a trigger word but are not clutter. None may match a
+// category at all (they hold no legal or cookie wording either).
+TEST(Lexicon, BodySentencesMatchNothing) {
+  const char* sentences[] = {
+      "The council said it would share more details about the rebuilding plan with residents at a public "
+      "meeting next month.",
+      "Share prices of the ferry operator fell by almost ten per cent after the announcement on Monday morning.",
+      "Home owners along the seafront have complained for years that the old pier blocks their view of the bay.",
+      "Related research published last year found that the water in the bay had warmed by two degrees since 1990.",
+      "Comments made by the mayor on Tuesday drew sharp criticism from opposition councillors and shop owners.",
+      "The vote took place on March 6, 2024, after a consultation that lasted more than three months and drew "
+      "hundreds of replies.",
+      "Source documents seen by the Coastal Herald show that the contract was signed before the consultation ended.",
+      "Photo albums from the 1950s show the pier crowded with families on summer weekends, long before the ferry "
+      "service began.",
+      "The mayor (pictured above, left) shook hands with the head of the ferry company after the vote on Thursday.",
+      "Follow-up inspections are planned for the spring, when engineers will check the foundations of the pier again.",
+      "Read the full report, which runs to more than two hundred pages, and you will find no mention of the ferry "
+      "contract at all.",
+      "Popular opinion in the town has turned against the ferry company since the winter storms.",
+      "More than 200 residents attended the meeting.",
+      "Most residents welcomed the decision.",
+      "\xE2\x80\x9CWe will not let the pier fall into the sea,\xE2\x80\x9D the mayor told reporters on Friday.",
+      "Die Stadt will den alten Hafen bis zum n\xC3\xA4" "chsten Sommer erneuern, sagte der B\xC3\xBCrgermeister am "
+      "Donnerstag.",
+      "Harbour town votes to rebuild its pier",
+      "A shop worth saving",
+      "Nobody slept.",
+  };
+  for (const char* sentence : sentences) {
+    const LexiconMatch match = match_line(sentence);
+    EXPECT_EQ(match.categories, 0u) << '"' << sentence << "\" matched " << names(match);
+    EXPECT_EQ(match.legal_hits, 0) << sentence;
+  }
+}
+
+// The agency credit closing a wire story is kept (POLICY.md); it has a category of its own, and must
+// not read as a byline, which the decoder would drop.
+TEST(Lexicon, AgencyCreditIsACreditNotAByline) {
+  const char* credits[] = {
+      "(Reporting by Ann Lee; additional reporting by Tom Reed; Editing by Mia Holt)",
+      "(Reporting by Ann Lee in Port Ellery; Writing by Tom Reed; Editing by Mia Holt and Jo Park)",
+      "Reporting by Ann Lee; Editing by Tom Reed",
+  };
+  for (const char* line : credits) {
+    const LexiconMatch match = match_line(line);
+    EXPECT_TRUE(match.has(C::kCredit)) << line << ": " << names(match);
+    EXPECT_FALSE(match.has(C::kByline)) << line << ": " << names(match);
+  }
+}
+
+TEST(Lexicon, WordCountGateKeepsLongBlocksOutOfShortLinePatterns) {
+  const Lexicon& lexicon = Lexicon::instance();
+  EXPECT_TRUE(lexicon.match("Share This", 2).has(C::kPrompt));
+  EXPECT_FALSE(lexicon.match("Share This", 500).has(C::kPrompt));
+  EXPECT_TRUE(lexicon.match("March 6, 2024", 3).has(C::kDate));
+  EXPECT_FALSE(lexicon.match("March 6, 2024", 500).has(C::kDate));
+  EXPECT_TRUE(lexicon.match("Related", 1).has(C::kTeaserMarker));
+  EXPECT_FALSE(lexicon.match("Related", 500).has(C::kTeaserMarker));
+  // Legal notices are matched at any length.
+  EXPECT_TRUE(lexicon.match("\xC2\xA9 2024 Northwind Press", 500).has(C::kLegal));
+}
+
+TEST(Lexicon, LongNoticesHitSeveralLegalPatterns) {
+  const std::string notice =
+      "Copyright 2024 Northwind Press. All rights reserved. This material may not be published, broadcast, "
+      "rewritten or redistributed without prior written permission. Copying articles to share with others is a "
+      "breach of our T&Cs and Copyright Policy. Email licensing@northwind.example to buy additional rights.";
+  const LexiconMatch match = match_line(notice);
+  EXPECT_TRUE(match.has(C::kLegal));
+  EXPECT_GE(match.legal_hits, 2);
+  EXPECT_EQ(match_line("\xC2\xA9 Northwind Press").legal_hits, 1);
+}
+
+TEST(Lexicon, InstanceIsShared) { EXPECT_EQ(&Lexicon::instance(), &Lexicon::instance()); }
+
+TEST(Lexicon, PathologicalInputDoesNotThrow) {
+  const Lexicon& lexicon = Lexicon::instance();
+  const std::string long_line(200000, 'a');
+  const std::string separators = [] {
+    std::string s;
+    for (int i = 0; i < 5000; ++i) s += "x | ";
+    return s;
+  }();
+  EXPECT_NO_THROW(lexicon.match(long_line, 1));
+  EXPECT_NO_THROW(lexicon.match(separators, 5));
+  EXPECT_NO_THROW(lexicon.match("", 0));
+  EXPECT_EQ(lexicon.match("", 0).categories, 0u);
+}
+
+}  // namespace
+}  // namespace winnow

@@ -1,0 +1,336 @@
+// Tests of the pipeline (pipeline.h and the public API of winnow.h): TextStream gives exactly what
+// clean() gives for any split of the input; kept_text has POLICY.md's output form; and on pages
+// whose outcome is clear-cut (rules decide, or the content is overwhelming) the decisions are right.
+#include "pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+#include "utf8.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+namespace {
+
+std::vector<BlockResult> stream_blocks(std::string_view text, const std::vector<std::size_t>& cuts,
+                                       const CleanOptions& options = {}) {
+  std::vector<BlockResult> out;
+  TextStream stream(options, [&out](const BlockResult& block) { out.push_back(block); });
+  std::size_t at = 0;
+  for (std::size_t cut : cuts) {
+    stream.push(text.substr(at, cut - at));
+    at = cut;
+  }
+  stream.push(text.substr(at));
+  stream.finish();
+  return out;
+}
+
+CleanResult clean_text(std::string_view text) {
+  CleanOptions options;
+  options.kind = InputKind::kText;
+  return clean(text, options);
+}
+
+void expect_same_blocks(const std::vector<BlockResult>& a, const std::vector<BlockResult>& b, const std::string& what) {
+  ASSERT_EQ(a.size(), b.size()) << what;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].text, b[i].text) << what << " block " << i;
+    EXPECT_EQ(a[i].keep, b[i].keep) << what << " block " << i;
+    EXPECT_EQ(a[i].reason, b[i].reason) << what << " block " << i;
+    EXPECT_FLOAT_EQ(a[i].score, b[i].score) << what << " block " << i;
+  }
+}
+
+// A model that scores every block alike: content when `bias` is high, boilerplate when low. With
+// it, only the rules decide.
+Model constant_model(float bias) {
+  Model m = default_model();
+  for (LinearModel* section : {&m.text, &m.html}) {
+    section->weights.fill(0.0f);
+    section->context_weights.fill(0.0f);
+    section->weights[static_cast<std::size_t>(Feature::bias)] = bias;
+    section->context_weights[static_cast<std::size_t>(Feature::bias)] = bias;
+  }
+  return m;
+}
+
+const BlockResult* find_block(const CleanResult& result, std::string_view text) {
+  for (const BlockResult& block : result.blocks) {
+    if (block.text == text) return &block;
+  }
+  return nullptr;
+}
+
+// Invented body paragraphs: long, well-formed, unmistakably the piece a reader came for.
+const std::string kParagraphs[] = {
+    "The harbour council in Port Ellery voted on Thursday to rebuild the town's old wooden pier, ending a dispute "
+    "that had divided residents for almost three years and had twice reached the regional court.",
+    "Councillors said the new pier would cost about four million pounds, most of it paid for by a grant from the "
+    "regional government, and that the work would be finished before the start of the summer season.",
+    "At the harbour on Friday morning, fishermen said the decision had come just in time, because two of the old "
+    "supports had cracked during the winter storms and the council had closed the end of the pier to the public.",
+    "The council will publish the builder's plans next month, and residents will have six weeks to comment on them "
+    "before work begins in the autumn, when the last of the island ferries has stopped running for the year.",
+    "Local shop owners, who had campaigned for the rebuilding since the first storm damage, said they expected more "
+    "visitors to return to the seafront once the pier was open again from one end to the other.",
+};
+
+TEST(TextStream, SeedsInRandomChunksEqualClean) {
+  std::mt19937 random(7);
+  for (const auto& path : testing::seed_paths()) {
+    const std::string text = testing::read_whole_file(path);
+    const CleanResult whole = clean_text(text);
+    ASSERT_FALSE(whole.blocks.empty()) << path;
+    expect_same_blocks(stream_blocks(text, {}), whole.blocks, path.filename().string() + " in one push");
+    for (int round = 0; round < 10; ++round) {
+      std::vector<std::size_t> cuts;
+      std::uniform_int_distribution<std::size_t> step(1, round < 5 ? 16 : 2000);
+      for (std::size_t at = step(random); at < text.size(); at += step(random)) cuts.push_back(at);
+      expect_same_blocks(stream_blocks(text, cuts), whole.blocks,
+                         path.filename().string() + " round " + std::to_string(round));
+    }
+  }
+}
+
+TEST(TextStream, CrLfInputSplitAtEveryCarriageReturn) {
+  std::string text;
+  for (const std::string& p : kParagraphs) text += p + "\r\n";
+  text += "Share This\r\n\r\n";
+  std::vector<std::size_t> cuts;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') cuts.push_back(i + 1);  // \r ends one push, \n starts the next
+  }
+  expect_same_blocks(stream_blocks(text, cuts), clean_text(text).blocks, "crlf");
+}
+
+TEST(TextStream, EmptyInputGivesNoBlocks) {
+  EXPECT_TRUE(stream_blocks("", {}).empty());
+  EXPECT_TRUE(stream_blocks("\n\n  \r\n", {1, 2}).empty());
+}
+
+TEST(TextStream, LongStreamDeliversEveryBlockOnceInOrderAndRemembersRepeats) {
+  // More lines than one window holds, so the stream classifies in several windows. The model keeps
+  // every line, so the repeat of a line many windows back is dropped because its first copy was kept.
+  constexpr int kLines = 20000;
+  std::string text;
+  for (int i = 0; i < kLines; ++i) text += "Line number " + std::to_string(i) + " of a very long list.\n";
+  text += "Line number 5 of a very long list.\n";
+  const Model keep_all = constant_model(20.0f);
+  CleanOptions options;
+  options.model = &keep_all;
+  std::vector<BlockResult> out;
+  {
+    TextStream stream(options, [&out](const BlockResult& block) { out.push_back(block); });
+    for (std::size_t at = 0; at < text.size(); at += 4096) stream.push(std::string_view(text).substr(at, 4096));
+    stream.finish();
+  }
+  ASSERT_EQ(out.size(), static_cast<std::size_t>(kLines) + 1);
+  for (int i = 0; i < kLines; i += 997) {
+    EXPECT_EQ(out[i].text, "Line number " + std::to_string(i) + " of a very long list.");
+    EXPECT_TRUE(out[i].keep);
+  }
+  EXPECT_FALSE(out.back().keep);
+  EXPECT_EQ(out.back().reason, Reason::kRepeat);
+}
+
+TEST(KeptText, OutputForm) {
+  std::string text = "Skip to content\n";
+  for (const std::string& p : kParagraphs) text += "  " + p + "   \n\n";
+  text += "Share This\n\xC2\xA9 2024 Coastal Herald. All rights reserved.\n";
+  const CleanResult result = clean_text(text);
+  const std::string out = kept_text(result);
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(out.back(), '\n');
+  EXPECT_EQ(out.find("\n\n"), std::string::npos) << "no empty lines";
+  EXPECT_NE(out.front(), '\n');
+  std::size_t kept = 0;
+  for (const BlockResult& block : result.blocks) kept += block.keep ? 1 : 0;
+  EXPECT_EQ(static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n')), kept) << "one line per kept block";
+  // Lines are written folded: no leading or trailing white space.
+  EXPECT_NE(out.find(kParagraphs[0] + "\n"), std::string::npos);
+  EXPECT_EQ(out.find("  "), std::string::npos);
+
+  EXPECT_EQ(kept_text(CleanResult{}), "");
+  EXPECT_EQ(kept_text(clean_text("Share This\n")), "");
+}
+
+TEST(Clean, EmptyInput) {
+  EXPECT_TRUE(clean("").blocks.empty());
+  EXPECT_TRUE(clean("   \n\n").blocks.empty());
+  CleanOptions html;
+  html.kind = InputKind::kHtml;
+  EXPECT_TRUE(clean("", html).blocks.empty());
+  EXPECT_EQ(kept_text(clean("")), "");
+}
+
+TEST(Clean, OutputIsValidUtf8) {
+  const std::string text = "Bad \xFF bytes \xC3 here.\n" + kParagraphs[0] + "\n";
+  for (const BlockResult& block : clean(text).blocks) EXPECT_EQ(utf8::make_valid(block.text), block.text);
+}
+
+TEST(Clean, OverwhelmingContentIsKept) {
+  std::string text;
+  for (const std::string& p : kParagraphs) text += p + "\n";
+  const CleanResult result = clean_text(text);
+  ASSERT_EQ(result.blocks.size(), std::size(kParagraphs));
+  for (const BlockResult& block : result.blocks) {
+    EXPECT_TRUE(block.keep) << reason_name(block.reason) << " " << block.score << ": " << block.text;
+  }
+}
+
+TEST(Clean, RulesDecideAroundContentInText) {
+  const std::string headline = "Port Ellery votes to rebuild its old wooden pier";
+  const std::string text = headline + " | Coastal Herald\n" + headline + "\n" + kParagraphs[0] + "\n" +
+                           "JOIN US ON TELEGRAM\n" + kParagraphs[1] + "\n" + kParagraphs[2] + "\n" +
+                           "Share This\n" + kParagraphs[3] + "\n" + kParagraphs[4] + "\n" + kParagraphs[1] + "\n" +
+                           "https://www.coastal-herald.example/news/pier-vote\n" +
+                           "\xC2\xA9 2024 Coastal Herald Media. All rights reserved.\n" +
+                           "Related posts\n" + "Island ferry fares to rise after winter storm damage\n";
+  const CleanResult result = clean_text(text);
+  const struct {
+    std::string text;
+    Reason reason;
+  } dropped[] = {
+      {headline + " | Coastal Herald", Reason::kTitleDuplicate},
+      {"JOIN US ON TELEGRAM", Reason::kPrompt},
+      {"Share This", Reason::kPrompt},
+      {"https://www.coastal-herald.example/news/pier-vote", Reason::kUrl},
+      {"\xC2\xA9 2024 Coastal Herald Media. All rights reserved.", Reason::kLegal},
+      {"Related posts", Reason::kTeaserMarker},
+      {"Island ferry fares to rise after winter storm damage", Reason::kTeaserItem},
+  };
+  for (const auto& d : dropped) {
+    const BlockResult* block = find_block(result, d.text);
+    ASSERT_NE(block, nullptr) << d.text;
+    EXPECT_FALSE(block->keep) << d.text;
+    EXPECT_EQ(reason_name(block->reason), reason_name(d.reason)) << d.text;
+  }
+  // The body paragraphs are kept once: the second copy of paragraph 1 is a repeat.
+  int copies_kept = 0;
+  for (const BlockResult& block : result.blocks) {
+    if (block.text == kParagraphs[1]) {  // NOLINT
+      copies_kept += block.keep ? 1 : 0;
+      if (!block.keep) EXPECT_EQ(block.reason, Reason::kRepeat);
+    }
+  }
+  EXPECT_EQ(copies_kept, 1);
+  for (const std::string& p : kParagraphs) {
+    const BlockResult* block = find_block(result, p);
+    ASSERT_NE(block, nullptr);
+    EXPECT_TRUE(block->keep) << p;
+  }
+}
+
+TEST(Clean, RulesDecideAroundContentInHtml) {
+  const std::string headline = "Port Ellery votes to rebuild its old wooden pier";
+  std::string html = "<!DOCTYPE html><html><head><title>" + headline +
+                     " | Coastal Herald</title></head><body>"
+                     "<header><p>Coastal Herald</p></header><main><article><h1>" +
+                     headline + "</h1>";
+  for (const std::string& p : kParagraphs) html += "<p>" + p + "</p>";
+  html += "<blockquote class=\"pull-quote\">" + kParagraphs[2] + "</blockquote>"
+          "<p>Share This</p></article></main>"
+          "<footer class=\"site-footer\"><p>\xC2\xA9 2024 Coastal Herald Media. All rights reserved.</p></footer>"
+          "</body></html>";
+  const CleanResult result = clean(html);
+  EXPECT_EQ(result.kind, InputKind::kHtml);
+  const BlockResult* title = find_block(result, headline + " | Coastal Herald");
+  ASSERT_NE(title, nullptr);
+  EXPECT_FALSE(title->keep);
+  EXPECT_EQ(title->reason, Reason::kTitleDuplicate);
+  const BlockResult* legal = find_block(result, "\xC2\xA9 2024 Coastal Herald Media. All rights reserved.");
+  ASSERT_NE(legal, nullptr);
+  EXPECT_EQ(legal->reason, Reason::kLegal);
+  const BlockResult* share = find_block(result, "Share This");
+  ASSERT_NE(share, nullptr);
+  EXPECT_EQ(share->reason, Reason::kPrompt);
+  int kept_copies = 0;
+  for (const BlockResult& block : result.blocks) {
+    if (block.text == kParagraphs[2]) kept_copies += block.keep ? 1 : 0;
+  }
+  EXPECT_EQ(kept_copies, 1) << "the pull quote repeats a paragraph";
+  for (const std::string& p : kParagraphs) {
+    const BlockResult* block = find_block(result, p);
+    ASSERT_NE(block, nullptr);
+    EXPECT_TRUE(block->keep) << p;
+  }
+}
+
+// Seed 004's rule-decided lines (golden/README.md): the prompts, the mid-article teaser marker
+// with its headline and summary, and the closing source pointers and feedback prompt.
+TEST(Clean, Seed004RuleDecisions) {
+  std::string text;
+  for (const auto& path : testing::seed_paths()) {
+    if (path.filename().string().starts_with("004_")) text = testing::read_whole_file(path);
+  }
+  ASSERT_FALSE(text.empty());
+  const CleanResult result = clean_text(text);
+  const struct {
+    const char* text;
+    Reason reason;
+  } dropped[] = {
+      {"JOIN US ON TELEGRAM", Reason::kPrompt},
+      {"Follow our coverage of the war on the @Kyivpost_official.", Reason::kPrompt},
+      {"Other Topics of Interest", Reason::kTeaserMarker},
+      {"Former US Ambassador Warns Russia-Iran Intelligence Ties Could Raise Risks for US Forces",
+       Reason::kTeaserItem},
+      {"Former US Ambassador Richard Kauzlarich warned that reports of Russian intelligence support for Iran could "
+       "escalate the conflict, even as the White House downplayed its impact.",
+       Reason::kTeaserItem},
+      {"First Appeared on", Reason::kSourcePointer},
+      {"Source link", Reason::kSourcePointer},
+      {"Leave feedback about this", Reason::kComments},
+  };
+  for (const auto& d : dropped) {
+    const BlockResult* block = find_block(result, d.text);
+    ASSERT_NE(block, nullptr) << d.text;
+    EXPECT_FALSE(block->keep) << d.text;
+    EXPECT_EQ(reason_name(block->reason), reason_name(d.reason)) << d.text;
+  }
+  // Where the body resumes, no rule claims the line (whether it is kept is the model's call).
+  const BlockResult* resumed = find_block(
+      result,
+      "As the conflict approached the one-week mark, US media also reported that Russia had been providing Iran with "
+      "intelligence, including the locations of US warships and aircraft in the region.");
+  ASSERT_NE(resumed, nullptr);
+  EXPECT_NE(resumed->reason, Reason::kTeaserItem);
+  EXPECT_NE(resumed->reason, Reason::kTeaserMarker);
+}
+
+TEST(ClassifyWindow, FeaturesOnlyWhenAskedFor) {
+  Window window;
+  window.doc = segment_document(kParagraphs[0] + "\nShare This\n", InputKind::kText);
+  prepare_window(window, 0);
+  ASSERT_EQ(window.shapes.size(), 2u);
+  const Classified without = classify_window(window, default_model().text, false);
+  const Classified with = classify_window(window, default_model().text, true);
+  EXPECT_EQ(without.decisions.size(), 2u);
+  EXPECT_EQ(without.repeats.size(), 2u);
+  EXPECT_EQ(without.teasers.size(), 2u);
+  EXPECT_TRUE(without.features.empty());
+  EXPECT_EQ(with.features.size(), 2u);
+  EXPECT_EQ(with.decisions[1].reason, Reason::kPrompt);
+}
+
+TEST(Clean, CustomModelIsUsed) {
+  const Model drop_all = constant_model(-20.0f);
+  const Model keep_all = constant_model(20.0f);
+  const std::string text = "Weather sunny and mild\n" + kParagraphs[0] + "\nShare This\n";
+  CleanOptions options;
+  options.kind = InputKind::kText;
+  options.model = &drop_all;
+  for (const BlockResult& block : clean(text, options).blocks) EXPECT_LT(block.score, 0.001f) << block.text;
+  options.model = &keep_all;
+  for (const BlockResult& block : clean(text, options).blocks) EXPECT_GT(block.score, 0.999f) << block.text;
+  // Scoring everything as content keeps every block no rule drops.
+  EXPECT_EQ(kept_text(clean(text, options)), "Weather sunny and mild\n" + kParagraphs[0] + "\n");
+}
+
+}  // namespace
+}  // namespace winnow

@@ -1,0 +1,161 @@
+// Tests of training (train.h) on a tiny golden set of six invented pages (three text, three HTML):
+// training succeeds, is deterministic (twice, and with one or two workers, the same model file),
+// and the model it writes parses back.
+#include "train.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace winnow {
+namespace {
+
+using testing::TempDir;
+
+struct Page {
+  std::string id;
+  std::string headline;
+  std::vector<std::string> paragraphs;
+};
+
+const Page kPages[] = {
+    {"harbour",
+     "Port Ellery votes to rebuild its old wooden pier",
+     {"The harbour council voted on Thursday to rebuild the town's old wooden pier, ending a dispute that had "
+      "divided residents for almost three years.",
+      "Councillors said the new pier would cost about four million pounds and would be finished before the start of "
+      "the summer season.",
+      "Fishermen said the decision had come just in time, because two of the old supports had cracked during the "
+      "winter storms."}},
+    {"library",
+     "Northgate library reopens after a long restoration",
+     {"The town library in Northgate reopened its doors on Saturday after a restoration that took more than two "
+      "years and cost twice as much as planned.",
+      "Visitors queued from early in the morning to see the restored reading room, whose painted ceiling had been "
+      "hidden under plaster for decades.",
+      "The librarian said the building would now stay open later on weekdays, so that students could use it after "
+      "their classes."}},
+    {"orchard",
+     "Valley farmers expect a record apple harvest this autumn",
+     {"Fruit farmers across the valley said this week that a warm spring and a wet summer had given them the "
+      "largest apple crop they could remember.",
+      "Several farms have hired extra pickers for September, and one cooperative has rented a second cold store to "
+      "keep the fruit fresh until winter.",
+      "Prices are expected to fall in the shops, although growers warned that the cost of fuel and packaging had "
+      "risen sharply over the year."}},
+    {"ferry",
+     "Island ferry fares to rise after winter storm damage",
+     {"The operator of the island ferries said on Monday that fares would rise by a tenth from April to pay for "
+      "repairs to two of its boats.",
+      "Both boats were damaged when a winter storm tore them from their moorings and drove them against the harbour "
+      "wall during the night.",
+      "Islanders said the rise would hit families who travel to the mainland for school and work every day of the "
+      "week."}},
+    {"museum",
+     "Lighthouse museum opens its tower to visitors again",
+     {"The lighthouse museum on the headland will open its tower to visitors again next weekend, after engineers "
+      "finished repairing the spiral staircase.",
+      "The staircase had been closed for two years because several of its iron steps had rusted through in the salt "
+      "air of the coast.",
+      "Volunteers who run the museum said they hoped the reopening would bring back the school groups that used to "
+      "visit every spring."}},
+    {"market",
+     "Saturday market moves to the old railway yard",
+     {"The Saturday market will move from the town square to the old railway yard next month, the council announced "
+      "after a vote on Tuesday.",
+      "Traders had asked for more space for years, and the yard offers room for twice as many stalls as well as "
+      "parking for their vans.",
+      "Some shop owners on the square said they feared losing the customers who came into town for the market every "
+      "week."}},
+};
+
+// Three pages as scraped text, three as HTML, each with its furniture around the article.
+void write_golden_set(const TempDir& dir) {
+  for (std::size_t i = 0; i < std::size(kPages); ++i) {
+    const Page& page = kPages[i];
+    std::string gold = page.headline + "\n";
+    for (const std::string& p : page.paragraphs) gold += p + "\n";
+    dir.write("set/" + page.id + ".gold.txt", gold);
+    if (i % 2 == 0) {
+      std::string text = "Coastal Herald\nNews Sport Weather Culture Travel\nWednesday 12 June\n";
+      text += page.headline + "\n";
+      for (const std::string& p : page.paragraphs) text += p + "\nWeather warning for the coast tonight\n";
+      text += "Share This\nMost Read\nCouncil approves new cycle lanes\nAbout the Coastal Herald newsroom team\n";
+      dir.write("set/" + page.id + ".txt", text);
+    } else {
+      std::string html = "<!DOCTYPE html><html><head><title>" + page.headline +
+                         " | Coastal Herald</title></head><body><header><p>Coastal Herald</p>"
+                         "<nav><ul><li><a href=\"/news\">News</a></li><li><a href=\"/sport\">Sport</a></li>"
+                         "<li><a href=\"/weather\">Weather</a></li></ul></nav></header><main><article><h1>" +
+                         page.headline + "</h1>";
+      for (const std::string& p : page.paragraphs) html += "<p>" + p + "</p>";
+      html += "</article></main><aside class=\"sidebar\"><p><a href=\"/x\">Council approves new cycle lanes</a></p>"
+              "</aside><footer class=\"site-footer\"><p>About the Coastal Herald newsroom team</p></footer>"
+              "</body></html>";
+      dir.write("set/" + page.id + ".html", html);
+    }
+  }
+}
+
+Status train(const std::string& set, int threads, Model* out, std::vector<std::string>* progress = nullptr) {
+  TrainOptions options;
+  options.sets = {set};
+  options.part = Part::kAll;
+  options.threads = threads;
+  if (progress != nullptr) options.progress = [progress](const std::string& line) { progress->push_back(line); };
+  return train_model(options, default_model(), out);
+}
+
+TEST(TrainModel, DeterministicOnATinyGoldenSet) {
+  TempDir dir;
+  write_golden_set(dir);
+  const std::string set = dir / "set";
+
+  Model first;
+  std::vector<std::string> progress;
+  const Status status = train(set, 1, &first, &progress);
+  ASSERT_TRUE(status.ok()) << status.message;
+  EXPECT_FALSE(progress.empty());
+
+  Model second;
+  ASSERT_TRUE(train(set, 1, &second).ok());
+  EXPECT_EQ(serialize_model(second), serialize_model(first)) << "the same sets give the same model";
+
+  Model threaded;
+  ASSERT_TRUE(train(set, 2, &threaded).ok());
+  EXPECT_EQ(serialize_model(threaded), serialize_model(first)) << "the number of workers does not matter";
+
+  // Both sections were learned, so neither is the starting model.
+  EXPECT_NE(first.text.weights, default_model().text.weights);
+  EXPECT_NE(first.html.weights, default_model().html.weights);
+
+  Model reparsed;
+  const Status parsed = parse_model(serialize_model(first), "trained", &reparsed);
+  ASSERT_TRUE(parsed.ok()) << parsed.message;
+  EXPECT_EQ(serialize_model(reparsed), serialize_model(first));
+}
+
+TEST(TrainModel, SectionWithoutPagesKeepsTheStartingWeights) {
+  TempDir dir;
+  write_golden_set(dir);
+  // Only the text pages.
+  TempDir text_only;
+  for (std::size_t i = 0; i < std::size(kPages); i += 2) {
+    for (const char* suffix : {".txt", ".gold.txt"}) {
+      text_only.write("set/" + kPages[i].id + suffix,
+                      testing::read_whole_file(dir.path() / "set" / (kPages[i].id + suffix)));
+    }
+  }
+  Model model;
+  const Status status = train(text_only / "set", 1, &model);
+  ASSERT_TRUE(status.ok()) << status.message;
+  EXPECT_EQ(model.html.weights, default_model().html.weights);
+  EXPECT_FLOAT_EQ(model.html.threshold, default_model().html.threshold);
+  EXPECT_NE(model.text.weights, default_model().text.weights);
+}
+
+}  // namespace
+}  // namespace winnow
