@@ -214,9 +214,11 @@ TEST(Clean, RulesDecideAroundContentInText) {
   // The body paragraphs are kept once: the second copy of paragraph 1 is a repeat.
   int copies_kept = 0;
   for (const BlockResult& block : result.blocks) {
-    if (block.text == kParagraphs[1]) {  // NOLINT
+    if (block.text == kParagraphs[1]) {
       copies_kept += block.keep ? 1 : 0;
-      if (!block.keep) EXPECT_EQ(block.reason, Reason::kRepeat);
+      if (!block.keep) {
+        EXPECT_EQ(block.reason, Reason::kRepeat);
+      }
     }
   }
   EXPECT_EQ(copies_kept, 1);
