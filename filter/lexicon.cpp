@@ -8,6 +8,7 @@
 
 #include <boost/regex.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct CategoryPatterns {
   int max_words;            // only blocks of at most this many words are tried
   const char* pattern;      // case-insensitive, matched against the whole block (regex_search)
   bool weak = false;        // legal words that a news sentence may use too ("copyright", "privacy policy")
+  // A cheap prefilter: the row is only tried when the lower-cased block contains one of these
+  // (empty: always tried). Every alternative of the pattern must contain one of them.
+  std::vector<std::string_view> needles = {};
 };
 
 constexpr const char* kMonth =
@@ -59,29 +63,29 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|ver también|leer más)\\s*[:|]\\s*\\S"},
       {LexiconCategory::kLegal, 1000000,
        "©|\\(c\\)\\s*(?:19|20)\\d\\d|\\ball rights reserved\\b|alle rechte vorbehalten|"
-       "tous droits réservés|todos los derechos reservados"},
+       "tous droits réservés|todos los derechos reservados", false, {"©", "(c)", "rights reserved", "rechte vorbehalten", "droits r", "derechos reservados"}},
       {LexiconCategory::kLegal, 1000000,
        "\\bbreach of\\b.{0,60}\\b(?:terms|t&cs|copyright|policy|conditions)|\\bt&cs\\b|"
-       "\\bregistered in england\\b|\\bcompany (?:number|no\\.?|registration number)\\b|\\bregistered office\\b"},
+       "\\bregistered in england\\b|\\bcompany (?:number|no\\.?|registration number)\\b|\\bregistered office\\b", false, {"breach of", "t&c", "registered in england", "company n", "company registration", "registered office"}},
       {LexiconCategory::kLegal, 1000000,
        "\\bcopyright\\b|\\bterms (?:of (?:use|service)|and conditions|& conditions)\\b|"
        "\\bprivacy (?:policy|notice|statement)\\b|\\bcookie policy\\b|\\bimpressum\\b|\\bdatenschutz|"
        "mentions légales|\\baviso legal\\b|pol[ií]tica de (?:privacidad|cookies)|politique de confidentialit|"
-       "nutzungsbedingungen", true},
+       "nutzungsbedingungen", true, {"copyright", "terms ", "privacy ", "cookie policy", "impressum", "datenschutz", "mentions l", "aviso legal", "tica de ", "politique de confidentialit", "nutzungsbedingungen"}},
       {LexiconCategory::kLegal, 1000000,
        "licensing@|\\bbuy additional rights\\b|\\breprints? (?:&|and) permissions\\b|"
        "(?:may|must) not be (?:re)?(?:published|reproduced|broadcast|rewritten|redistributed|copied)|"
-       "without (?:the )?(?:prior |express )?(?:written )?permission\\b"},
+       "without (?:the )?(?:prior |express )?(?:written )?permission\\b", false, {"licensing@", "additional rights", "reprint", "not be ", "permission"}},
       {LexiconCategory::kLegal, 1000000,
        "\\bsubscribers? (?:only|may|can) |\\balready (?:a subscriber|have an account)|"
        "\\bsubscribe (?:now |today )?to (?:continue|read|get (?:full|unlimited))|\\bto continue reading\\b|"
        "\\bthis (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members)|"
        "\\bgift (?:this )?articles?\\b|\\bpremium (?:content|article)\\b|\\bsign in to (?:continue|read)|"
        "\\byou have (?:\\d+|one|no) (?:free )?articles? (?:left|remaining)|"
-       "\\bfree articles?\\b.{0,30}\\b(?:this month|left|remaining)\\b"},
+       "\\bfree articles?\\b.{0,30}\\b(?:this month|left|remaining)\\b", false, {"subscri", "already", "continue reading", "this article", "this content", "this story", "gift", "premium", "sign in to", "free article", "you have "}},
       {LexiconCategory::kLegal, 1000000,  // the call to pay, a second hit beside the paywall notice
        "\\bunlimited (?:digital )?access\\b|\\bcontinue reading with\\b.{0,50}\\bsubscription\\b|"
-       "\\bsubscribe (?:now|today)\\b"},
+       "\\bsubscribe (?:now|today)\\b", false, {"unlimited", "continue reading with", "subscribe "}},
       {LexiconCategory::kPrompt, 6,
        "^\\W*(?:share|share this|share (?:this )?(?:article|story|post|page|on \\w+)|tweet|pin it|e-?mail|print|"
        "whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|flipboard|copy link|save|"
@@ -106,7 +110,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bjoin our\\b.{0,40}\\b(?:channel|group|community|newsletter|mailing list)\\b|"
        "\\bgot a (?:story|tip|news tip)\\b|\\bsend (?:us )?your (?:stories|tips|photos)\\b|\\bemail us at\\b|"
        "\\btag (?:us|@)|\\bhashtag\\b|\\bget (?:the|our) .{1,40}\\b(?:briefing|newsletter|digest|bulletin)\\b|"
-       "\\bwas this (?:page|article|answer|post) (?:helpful|useful)\\b"},
+       "\\bwas this (?:page|article|answer|post) (?:helpful|useful)\\b", false, {"follow", " us ", " us", "join", "subscribe", "sign up", "newsletter", "javascript", "your browser", "inbox", "e-mail", "email", " app", "click here", "share", "folgen", "abonn", "suivez", "síguenos", "suscr", "got a ", "send ", "tag ", "hashtag", "briefing", "digest", "bulletin", "was this"}},
       {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$"},
       {LexiconCategory::kComments, 12,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|"
@@ -139,7 +143,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)"},
       {LexiconCategory::kCaption, 15,
        "\\b(?:getty images|shutterstock|ap photo|afp photo|afp via getty|istock(?:photo)?|epa-efe|"
-       "reuters/|/reuters|/ap\\b|/afp\\b|imago|picture alliance|dpa/)"},
+       "reuters/|/reuters|/ap\\b|/afp\\b|imago|picture alliance|dpa/)", false, {"getty", "shutterstock", "ap photo", "afp", "istock", "epa-efe", "reuters", "/ap", "imago", "picture alliance", "dpa/"}},
       {LexiconCategory::kCookie, 90,
        "\\bcookies?\\b.{0,100}\\b(?:consent|policy|settings|preferences|browsing experience|analytics|"
        "third.party)\\b|\\bwe (?:use|value your) (?:cookies|privacy)\\b|\\b(?:uses|use of) cookies\\b|"
@@ -147,7 +151,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:accept|reject|allow|manage|decline)(?: all)? (?:cookies|settings)\\b|"
        "\\bconsent\\b.{0,60}\\b(?:partners|vendors|personal data|cookies)\\b|"
        "\\b(?:utilizamos|usamos) cookies\\b|\\bnous utilisons des cookies\\b|\\bwir verwenden cookies\\b|"
-       "\\b(?:diese website|this (?:web)?site|ce site|este sitio(?: web)?) (?:verwendet|uses|utilise|utiliza) cookies\\b"},
+       "\\b(?:diese website|this (?:web)?site|ce site|este sitio(?: web)?) (?:verwendet|uses|utilise|utiliza) cookies\\b", false, {"cookie", "consent", "privacy", "settings", "by continuing", "by using"}},
       {LexiconCategory::kCookie, 4,
        "^\\W*(?:accept|reject|allow|decline|refuse|deny|aceptar|rechazar|akzeptieren|ablehnen|accepter|refuser)"
        "(?: all| non-essential| necessary| optional| essential| alle| tout| todas)?(?: cookies)?\\W*$|"
@@ -211,6 +215,7 @@ struct Lexicon::Patterns {
     LexiconCategory category;
     int max_words;
     bool weak;
+    std::vector<std::string_view> needles;
     boost::regex regex;
   };
   std::vector<Compiled> rows;
@@ -220,7 +225,7 @@ struct Lexicon::Patterns {
 Lexicon::Lexicon() : patterns_(std::make_unique<Patterns>()) {
   const auto flags = boost::regex::perl | boost::regex::icase | boost::regex::optimize;
   for (const CategoryPatterns& row : pattern_table()) {
-    patterns_->rows.push_back({row.category, row.max_words, row.weak, boost::regex(row.pattern, flags)});
+    patterns_->rows.push_back({row.category, row.max_words, row.weak, row.needles, boost::regex(row.pattern, flags)});
   }
   patterns_->byline_cased = boost::regex(kBylineCased, boost::regex::perl | boost::regex::optimize);
 }
@@ -236,8 +241,17 @@ LexiconMatch Lexicon::match(std::string_view text, int words) const {
   LexiconMatch result;
   const char* begin = text.data();
   const char* end = text.data() + text.size();
+  // ASCII lower case is enough for the prefilter: needles are lower case and their non-ASCII
+  // letters only ever stand in lower case in the patterns too.
+  std::string lower(text);
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   for (const auto& row : patterns_->rows) {
     if (words > row.max_words) continue;
+    if (!row.needles.empty() &&
+        std::none_of(row.needles.begin(), row.needles.end(),
+                     [&](std::string_view needle) { return lower.find(needle) != std::string::npos; })) {
+      continue;
+    }
     const unsigned bit = static_cast<unsigned>(row.category);
     const bool is_legal = row.category == LexiconCategory::kLegal;
     if (!is_legal && ((result.categories >> bit) & 1u)) continue;
