@@ -114,6 +114,38 @@ void keep_best_of_page(const std::vector<float>& scores, const std::vector<bool>
   }
 }
 
+// A short gap of weak blocks inside a content run (a recipe's "Cook time / 40 minutes", the first
+// item of a list) is kept when the run holds on both sides: a gap of at most kMaxGapBlocks open
+// blocks, none scoring below kGapMinScore.
+constexpr std::size_t kMaxGapBlocks = 5;
+constexpr float kGapMinScore = 0.15f;
+
+void fill_gaps(const std::vector<float>& scores, const std::vector<bool>& open, std::vector<Decision>& decisions) {
+  std::vector<std::size_t> order;  // open blocks in document order
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    if (open[i]) order.push_back(i);
+  }
+  std::size_t k = 0;
+  while (k < order.size()) {
+    if (decisions[order[k]].keep) {
+      ++k;
+      continue;
+    }
+    std::size_t end = k;  // [k, end) is a run of dropped open blocks
+    while (end < order.size() && !decisions[order[end]].keep) ++end;
+    const bool inside = k > 0 && end < order.size();
+    bool weak_only = end - k <= kMaxGapBlocks;
+    for (std::size_t g = k; g < end && weak_only; ++g) weak_only = scores[order[g]] >= kGapMinScore;
+    if (inside && weak_only) {
+      for (std::size_t g = k; g < end; ++g) {
+        decisions[order[g]].keep = true;
+        decisions[order[g]].reason = Reason::kContextKeep;
+      }
+    }
+    k = end;
+  }
+}
+
 // Keeps the agency credit line ("(Reporting by ...; Editing by ...)") that closes a kept body:
 // POLICY.md counts it as part of the story, though it reads like a byline.
 void keep_credits(const std::vector<BlockShape>& shapes, const std::vector<bool>& open,
@@ -226,6 +258,7 @@ std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const
     }
     if (k > 0) state = back[k][state];
   }
+  fill_gaps(scores, is_open, decisions);
   keep_best_of_page(scores, is_open, decisions);
   keep_headline(shapes, is_open, decisions);
   keep_credits(shapes, is_open, decisions);

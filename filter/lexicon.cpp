@@ -164,7 +164,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "anzeige|werbung|publicité|publicidad)\\W*$"},
       {LexiconCategory::kNavigation, 6,
        "^\\W*(?:home|homepage|menu|search|log ?in|log ?out|sign ?in|sign ?up|register|my account|subscribe|"
-       "next|previous|prev|back|back to top|top|close|more|load more|show more|skip to (?:main )?content|"
+       "next|previous|prev|back|back to top|top|close|more|load more|show more|skip to (?:main )?content|sign me up|"
        "skip to navigation|main menu|navigation|toggle navigation|open menu|jump to|about us|about|contact us|"
        "contact|sitemap|faq|help|careers|advertise(?: with us)?|newer posts?|older posts?|"
        "(?:next|previous) (?:post|article|page|story)|continue reading|read more|read full (?:article|story)|"

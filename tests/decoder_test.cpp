@@ -140,8 +140,8 @@ TEST(DecodeBlocks, RulesDecideWhateverTheScore) {
 }
 
 TEST(DecodeBlocks, WeakBlockBetweenStrongOnes) {
-  Sequence run;
-  for (float score : {0.95f, 0.95f, 0.3f, 0.95f, 0.95f}) run.add(score);
+  Sequence run;  // the weak block scores below the gap rule's floor: only the switch cost holds it
+  for (float score : {0.95f, 0.95f, 0.1f, 0.95f, 0.95f}) run.add(score);
 
   const std::vector<Decision> sticky = run.decode(0.5f, 5.0f);
   EXPECT_EQ(keeps(sticky), "KKKKK");
@@ -175,12 +175,42 @@ TEST(DecodeBlocks, RuleDroppedBlocksAreTransparent) {
   run.add(0.95f);
   run.add(0.95f);
   run.add(0.01f, plain_shape(), RepeatKind::kContained);
-  run.add(0.3f);
+  run.add(0.1f);  // too weak for the gap rule below: only the switch cost can hold it
   run.add(0.01f, lexicon_shape(LexiconCategory::kPrompt, 3));
   run.add(0.95f);
   run.add(0.95f);
   EXPECT_EQ(keeps(run.decode(0.5f, 5.0f)), "KK.K.KK");
   EXPECT_EQ(keeps(run.decode(0.5f, 0.0f)), "KK...KK");
+}
+
+// A short gap of weak (not hopeless) blocks inside a content run is kept even without a switch
+// cost: a recipe's "Cook time / 40 minutes"; a longer gap, or one with a hopeless block, is not.
+TEST(DecodeBlocks, ShortGapsOfWeakBlocksInsideARunAreKept) {
+  Sequence short_gap;
+  short_gap.add(0.95f);
+  for (int i = 0; i < 5; ++i) short_gap.add(0.3f);
+  short_gap.add(0.95f);
+  const std::vector<Decision> kept = short_gap.decode(0.5f, 0.0f);
+  EXPECT_EQ(keeps(kept), "KKKKKKK");
+  EXPECT_EQ(kept[3].reason, Reason::kContextKeep);
+
+  Sequence long_gap;
+  long_gap.add(0.95f);
+  for (int i = 0; i < 6; ++i) long_gap.add(0.3f);
+  long_gap.add(0.95f);
+  EXPECT_EQ(keeps(long_gap.decode(0.5f, 0.0f)), "K......K");
+
+  Sequence hopeless;
+  hopeless.add(0.95f);
+  hopeless.add(0.3f);
+  hopeless.add(0.05f);
+  hopeless.add(0.95f);
+  EXPECT_EQ(keeps(hopeless.decode(0.5f, 0.0f)), "K..K");
+
+  Sequence at_the_end;  // not inside: nothing after it holds the run
+  at_the_end.add(0.95f);
+  at_the_end.add(0.3f);
+  EXPECT_EQ(keeps(at_the_end.decode(0.5f, 0.0f)), "K.");
 }
 
 TEST(DecodeBlocks, ThresholdDecidesABlockAlone) {
