@@ -62,6 +62,7 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
   int letters = 0;
   int upper_letters = 0;
   int digits = 0;
+  int invalid = 0;
   char32_t last_visible = 0;
   char32_t before_last_visible = 0;
   char32_t previous = ' ';
@@ -79,6 +80,7 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
   while (i < text.size()) {
     const char32_t cp = utf8::next(text, i);
     ++shape.chars;
+    if (cp == utf8::kReplacement || (cp < 0x20 && cp != '\t')) ++invalid;
     const bool space = utf8::is_space(cp);
     if (!space) {
       if (first_visible) {
@@ -117,7 +119,10 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
     shape.stopword_ratio = static_cast<float>(stopwords) / shape.words;
     shape.capitalised_ratio = static_cast<float>(capitalised) / shape.words;
   }
-  if (shape.chars > 0) shape.digit_ratio = static_cast<float>(digits) / shape.chars;
+  if (shape.chars > 0) {
+    shape.digit_ratio = static_cast<float>(digits) / shape.chars;
+    shape.invalid_ratio = static_cast<float>(invalid) / shape.chars;
+  }
   shape.all_caps = letters >= kAllCapsMinLetters && upper_letters == letters;
   shape.has_url = text.find("http://") != std::string_view::npos || text.find("https://") != std::string_view::npos ||
                   text.find("www.") != std::string_view::npos;

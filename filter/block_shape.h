@@ -19,6 +19,7 @@ struct BlockShape {
   float stopword_ratio = 0;  // function words / words
   float capitalised_ratio = 0;  // words starting with an upper-case letter / words
   float digit_ratio = 0;  // digits / chars
+  float invalid_ratio = 0;  // U+FFFD (invalid UTF-8 on input) and control characters / chars
   float link_density = 0;  // HTML: share of the text inside links
   bool ends_sentence = false;  // last visible character is . ! ? … or one of them before a quote
   bool ends_full_stop = false;  // ends_sentence with '.' or '…' (headlines end with '?' or '!', if at all)

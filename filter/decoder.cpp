@@ -46,6 +46,10 @@ constexpr int kLegalMultiHits = 2;
 
 constexpr float kMinProbability = 1e-4f;
 
+// A block with more than this share of invalid UTF-8 (or control characters) is binary data or
+// text in an encoding winnow did not decode; it is dropped rather than written as U+FFFD.
+constexpr float kMaxInvalidRatio = 0.2f;
+
 // The headline rule: when the body starts with a well-formed paragraph, the nearest undecided block
 // above it (looking past at most kHeadlineLookBack blocks that rules dropped: bylines, dates,
 // captions) is the headline if it is headline-shaped.
@@ -173,6 +177,7 @@ bool is_author_handle(const BlockShape& shape, const BlockShape& next) {
 }
 
 Reason rule_reason(const BlockShape& shape, RepeatKind repeat, TeaserRole teaser) {
+  if (shape.invalid_ratio > kMaxInvalidRatio) return Reason::kNotText;
   if (repeat == RepeatKind::kTitleDuplicate) return Reason::kTitleDuplicate;
   if (repeat == RepeatKind::kContained) return Reason::kRepeat;
   if (teaser == TeaserRole::kMarker) return Reason::kTeaserMarker;

@@ -24,7 +24,7 @@ constexpr std::size_t kLookAheadBlocks = 256;
 constexpr std::string_view kReasonNames[] = {
     "content",  "boilerplate", "context-keep", "context-drop", "headline", "best-of-page", "repeat",  "title-duplicate",
     "teaser-marker", "teaser-item", "legal", "prompt", "comments", "source-pointer",
-    "caption", "cookie", "advert", "navigation", "byline", "date", "tag-list", "url",
+    "caption", "cookie", "advert", "navigation", "byline", "date", "tag-list", "url", "not-text",
 };
 static_assert(std::size(kReasonNames) == static_cast<std::size_t>(Reason::kCount));
 

@@ -335,4 +335,23 @@ TEST(Clean, CustomModelIsUsed) {
 }
 
 }  // namespace
+// Binary data fed as text is not written back as lines of U+FFFD: blocks that are mostly invalid
+// UTF-8 are dropped as not-text.
+TEST(Clean, BinaryGarbageGivesAlmostNothing) {
+  std::string garbage;
+  std::uint32_t state = 12345;
+  for (int i = 0; i < 65536; ++i) {
+    state = state * 1103515245u + 12345u;
+    garbage.push_back(static_cast<char>(state >> 24));
+  }
+  CleanOptions options;
+  options.kind = InputKind::kText;
+  const CleanResult result = clean(garbage, options);
+  ASSERT_FALSE(result.blocks.empty());
+  std::size_t not_text = 0;
+  for (const BlockResult& block : result.blocks) not_text += block.reason == Reason::kNotText ? 1 : 0;
+  EXPECT_GT(not_text, result.blocks.size() * 9 / 10);
+  EXPECT_LT(kept_text(result).size(), garbage.size() / 100);
+}
+
 }  // namespace winnow

@@ -50,6 +50,7 @@ enum class Reason : std::uint8_t {
   kDate,            // a date or timestamp standing alone
   kTagList,         // category and tag lists ("MidEast|Political|World")
   kUrl,             // a bare URL
+  kNotText,         // mostly bytes that are not UTF-8 text (binary data, a wrong encoding)
   kCount,           // number of reasons, not a reason
 };
 
