@@ -111,7 +111,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bgot a (?:story|tip|news tip)\\b|\\bsend (?:us )?your (?:stories|tips|photos)\\b|\\bemail us at\\b|"
        "\\btag (?:us|@)|\\bhashtag\\b|\\bget (?:the|our) .{1,40}\\b(?:briefing|newsletter|digest|bulletin)\\b|"
        "\\bwas this (?:page|article|answer|post) (?:helpful|useful)\\b", false, {"follow", " us ", " us", "join", "subscribe", "sign up", "newsletter", "javascript", "your browser", "inbox", "e-mail", "email", " app", "click here", "share", "folgen", "abonn", "suivez", "síguenos", "suscr", "got a ", "send ", "tag ", "hashtag", "briefing", "digest", "bulletin", "was this"}},
-      {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$"},
+      {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$", false, {"@"}},
       {LexiconCategory::kComments, 12,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|"
        "comentarios?)(?:\\s*\\(\\d+\\))?\\W*$|^\\W*(?:post|leave|add|write|submit|show|view|read|hide) "
@@ -120,14 +120,14 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\b(?:log ?in|sign ?in|register)(?: or (?:register|sign ?up))? to (?:comment|reply|post)|"
        "^\\W*(?:like|likes|quote|reply|report|upvote|downvote)\\s*(?:\\(\\d+\\)|\\d+)?\\W*$|\\bcomments? (?:are |is )?(?:closed|disabled)\\b|"
        "\\bmust be logged in to (?:post|leave) a comment\\b|\\byour email address will not be published\\b|"
-       "\\brequired fields are marked\\b|\\bcomment policy\\b"},
+       "\\brequired fields are marked\\b|\\bcomment policy\\b", false, {"comment", "response", "repl", "reaction", "discussion", "kommentar", "commentaire", "comentario", "feedback", "conversation", "like", "quote", "report", "upvote", "downvote", "email address", "required fields", " to post"}},
       {LexiconCategory::kCommentSection, 14,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|reactions|kommentare?|commentaires?|comentarios?)"
        "(?:\\s*\\(\\d+\\))?\\W*$|\\b\\d+\\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)\\b|"
        "^\\W*(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\\b|"
        "\\bjoin the (?:discussion|conversation)\\b|\\bbe the first to comment\\b|\\bread them below\\b|"
        "^\\S+(?: \\S+){0,3} (?:said|says|wrote)\\s*(?:\\.\\.\\.|…|:)\\s*$|\\bcomments? (?:are |is )?closed\\b|"
-       "\\b(?:show|view|load|hide) (?:all |more )?(?:\\d+ )?comments\\b"},
+       "\\b(?:show|view|load|hide) (?:all |more )?(?:\\d+ )?comments\\b", false, {"comment", "response", "reaction", "kommentar", "commentaire", "comentario", "repl", "leave", "post", "add", "write", "submit", "discussion", "conversation", "read them", "said", "says", "wrote", "closed"}},
       {LexiconCategory::kSourcePointer, 14,
        "^\\W*(?:source(?: link)?|sources?|via|quelle|fuente)\\s*:?(?:\\s+\\S+){0,6}\\s*$|"
        "^\\W*(?:first appeared (?:on|in|at)|originally (?:published|appeared|posted) (?:on|in|at|by)|"
@@ -140,7 +140,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "fotos|pictured)s?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|^\\W*(?:image caption|image source|media caption|"
        "video caption)\\s*,|\\b(?:photo|image|picture|credit|foto|bild|photograph)s?\\s*:\\s*[^.!?:]{1,50}$|"
        "^\\W*file photo\\b|\\((?:photo|image|credit|picture)s?\\b[^)]{0,60}\\)\\s*$|"
-       "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)"},
+       "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)", false, {"photo", "image", "picture", "video", "illustration", "graphic", "credit", "caption", "foto", "bild", "pictured", "click", "tap "}},
       {LexiconCategory::kCaption, 15,
        "\\b(?:getty images|shutterstock|ap photo|afp photo|afp via getty|istock(?:photo)?|epa-efe|"
        "reuters/|/reuters|/ap\\b|/afp\\b|imago|picture alliance|dpa/)", false, {"getty", "shutterstock", "ap photo", "afp", "istock", "epa-efe", "reuters", "/ap", "imago", "picture alliance", "dpa/"}},
@@ -173,7 +173,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bpage \\d+ of \\d+\\b|^\\W*(?:add to (?:cart|basket|bag|wishlist|wish list)|save to (?:wishlist|wish list)|"
        "buy now|in stock|out of stock|edit this page|print recipe|jump to recipe|imprimer(?: la recette)?|rezept drucken|imprimir receta)\\b"},
       {LexiconCategory::kNavigation, 14,
-       "^[^>»›]{1,40}(?:\\s(?:>|»|›|→)\\s[^>»›]{1,40}){1,}$|^\\W*you are here\\b"},
+       "^[^>»›]{1,40}(?:\\s(?:>|»|›|→)\\s[^>»›]{1,40}){1,}$|^\\W*you are here\\b", false, {">", "»", "›", "→", "you are here"}},
       {LexiconCategory::kByline, 15,
        "^\\W*(?:posts|joined|member since|registered|reputation|karma|messages|points)\\s*:\\s*\\S|"
        "^\\W*(?:words|text|texte|author|autor|auteur|reporter|story|interview|photos? and words)\\s*:\\s*[^\\s:]+(?:\\s+[^\\s:]+){0,3}\\s*$|"
@@ -184,18 +184,18 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "senior (?:writer|editor|reporter)|editor-at-large)\\b|\\b\\d+\\s*min(?:ute)?s?\\.? read\\b|"
        "^\\W*(?:reuters|associated press|ap|afp|bloomberg|upi|dpa|ians|pti|ani|xinhua|efe|ansa)\\W*$|"
        "^\\W*(\\w[\\w .]{1,40}?)\\s*[-–—|]\\s*\\1\\W*$"},
-      {LexiconCategory::kDate, 16, date.c_str()},
+      {LexiconCategory::kDate, 16, date.c_str(), false, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "today", "yesterday", "updated", "published"}},
       {LexiconCategory::kTagList, 40,
        "^\\W*(?:tags?|tagged(?: as| with| in)?|filed (?:under|in)|categor(?:y|ies)|topics?|labels?|keywords|"
-       "posted in|schlagworte|schlagwörter|themen|étiquettes|mots-clés|etiquetas|temas)\\s*:"},
+       "posted in|schlagworte|schlagwörter|themen|étiquettes|mots-clés|etiquetas|temas)\\s*:", false, {":"}},
       {LexiconCategory::kTagList, 30,
-       "^[^|]{1,32}(?:\\|[^|]{1,32}){2,}$|^(?:(?!·|•).){1,32}(?:(?:·|•)(?:(?!·|•).){1,32}){2,}$"},
+       "^[^|]{1,32}(?:\\|[^|]{1,32}){2,}$|^(?:(?!·|•).){1,32}(?:(?:·|•)(?:(?!·|•).){1,32}){2,}$", false, {"|", "·", "•"}},
       {LexiconCategory::kCredit, 60,
        "^\\W*(?:additional )?(?:reporting|writing|editing|compiled|research|translated|translation) by\\b.{0,200}"
-       "(?:;|\\band\\b|\\bby\\b).{0,200}$"},
+       "(?:;|\\band\\b|\\bby\\b).{0,200}$", false, {" by"}},
       {LexiconCategory::kUrl, 40,
        "^\\W*(?:https?://|www\\.)\\S+\\s*$|^\\W*[\\w.-]+\\.(?:com|org|net|gov|edu|co\\.uk|de|fr|es|info|io)"
-       "(?:/\\S*)?\\s*$"},
+       "(?:/\\S*)?\\s*$", false, {"."}},
   };
   return table;
 }
