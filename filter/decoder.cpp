@@ -209,14 +209,12 @@ std::vector<Reason> rule_reasons(const std::vector<BlockShape>& shapes, const st
   return reasons;
 }
 
-std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
-                                    const std::vector<TeaserRole>& teasers, const std::vector<float>& scores,
-                                    const LinearModel& model) {
+std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const std::vector<Reason>& rules,
+                                    const std::vector<float>& scores, const LinearModel& model) {
   const std::size_t n = shapes.size();
   std::vector<Decision> decisions(n);
   std::vector<std::size_t> open;  // blocks no rule decided, in order
   std::vector<bool> is_open(n, false);
-  const std::vector<Reason> rules = rule_reasons(shapes, repeats, teasers);
   for (std::size_t i = 0; i < n; ++i) {
     decisions[i].score = scores[i];
     const Reason reason = rules[i];

@@ -23,9 +23,10 @@ struct Decision {
 std::vector<Reason> rule_reasons(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
                                  const std::vector<TeaserRole>& teasers);
 
-std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
-                                    const std::vector<TeaserRole>& teasers, const std::vector<float>& scores,
-                                    const LinearModel& model);
+// Decisions for every block: a rule's reason where `rules` (from rule_reasons) has one, the
+// sequence decoding of `scores` for the rest.
+std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const std::vector<Reason>& rules,
+                                    const std::vector<float>& scores, const LinearModel& model);
 
 // Drops kept blocks [begin, end) whose text an earlier kept block of the document already gave;
 // `kept` remembers the kept texts across calls (windows) of one document.

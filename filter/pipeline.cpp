@@ -34,11 +34,9 @@ BlockResult to_result(Block&& block, const Decision& decision) {
 
 }  // namespace
 
-std::vector<float> score_two_passes(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
-                                    const std::vector<TeaserRole>& teasers, const LinearModel& model,
+std::vector<float> score_two_passes(const std::vector<Reason>& rules, const LinearModel& model,
                                     std::vector<FeatureVector>& features) {
   std::vector<float> first(features.size());
-  const std::vector<Reason> rules = rule_reasons(shapes, repeats, teasers);
   for (std::size_t i = 0; i < features.size(); ++i) {
     const bool ruled = rules[i] != Reason::kContent;
     first[i] = ruled ? 0.0f : score_block(features[i], model.weights);
@@ -62,14 +60,21 @@ void prepare_window(Window& window, std::size_t first_new) {
   }
 }
 
+Staged stage_window(const Window& window) {
+  const std::vector<RepeatKind> repeats = find_repeats(window.doc.blocks, window.shapes);
+  const std::vector<TeaserRole> teasers = find_teasers(window.doc.blocks, window.shapes, repeats);
+  Staged staged;
+  staged.rules = rule_reasons(window.shapes, repeats, teasers);
+  staged.features = compute_features(window.doc, window.shapes, repeats, teasers);
+  return staged;
+}
+
 Classified classify_window(const Window& window, const LinearModel& model, bool keep_features) {
+  Staged staged = stage_window(window);
+  const std::vector<float> scores = score_two_passes(staged.rules, model, staged.features);
   Classified result;
-  result.repeats = find_repeats(window.doc.blocks, window.shapes);
-  result.teasers = find_teasers(window.doc.blocks, window.shapes, result.repeats);
-  std::vector<FeatureVector> features = compute_features(window.doc, window.shapes, result.repeats, result.teasers);
-  const std::vector<float> scores = score_two_passes(window.shapes, result.repeats, result.teasers, model, features);
-  result.decisions = decode_blocks(window.shapes, result.repeats, result.teasers, scores, model);
-  if (keep_features) result.features = std::move(features);
+  result.decisions = decode_blocks(window.shapes, staged.rules, scores, model);
+  if (keep_features) result.features = std::move(staged.features);
   return result;
 }
 

@@ -22,9 +22,14 @@ struct Window {
   std::vector<BlockShape> shapes;
 };
 
+// A window after the stages that need no model: the rule (if any) that decides each block, from
+// repeats, teasers and the lexicon, and each block's features.
+struct Staged {
+  std::vector<Reason> rules;  // Reason::kContent where no rule decides
+  std::vector<FeatureVector> features;
+};
+
 struct Classified {
-  std::vector<RepeatKind> repeats;
-  std::vector<TeaserRole> teasers;
   std::vector<Decision> decisions;
   std::vector<FeatureVector> features;  // filled only when asked for
 };
@@ -33,14 +38,16 @@ struct Classified {
 // prepared up to first_new.
 void prepare_window(Window& window, std::size_t first_new);
 
-// The classifier's two passes: the first scores each block from its own features, the second
-// again with the first pass's probabilities around it (add_context_features fills them into
-// `features`). Returns the second pass's probabilities.
-std::vector<float> score_two_passes(const std::vector<BlockShape>& shapes, const std::vector<RepeatKind>& repeats,
-                                    const std::vector<TeaserRole>& teasers, const LinearModel& model,
+// Repeats, teasers, rules and features of a prepared window.
+Staged stage_window(const Window& window);
+
+// The classifier's two passes: the first scores each block from its own features (0 where a rule
+// decides), the second again with the first pass's probabilities around it (add_context_features
+// fills them into `features`). Returns the second pass's probabilities.
+std::vector<float> score_two_passes(const std::vector<Reason>& rules, const LinearModel& model,
                                     std::vector<FeatureVector>& features);
 
-// Repeats, teasers, features, scores and decisions for every block of a prepared window. Kept
+// stage_window, scores and decisions for every block of a prepared window. Kept
 // blocks that repeat earlier kept text are not dropped yet: see drop_kept_repeats.
 Classified classify_window(const Window& window, const LinearModel& model, bool keep_features);
 

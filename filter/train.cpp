@@ -28,11 +28,9 @@ constexpr float kSwitchCosts[] = {0.0f, 0.1f, 0.2f, 0.3f};
 // and the metric need to score a choice of threshold and switch cost.
 struct Page {
   Window window;
-  std::vector<RepeatKind> repeats;
-  std::vector<TeaserRole> teasers;
+  std::vector<Reason> rules;  // Reason::kContent: no rule decides the block, the model learns it
   std::vector<FeatureVector> features;
   std::vector<BlockLabel> labels;
-  std::vector<bool> open;                       // no rule decided the block
   std::vector<std::vector<int>> block_tokens;   // token ids per block
   std::unordered_map<int, int> gold_counts;     // token id -> count in the gold
   long gold_total = 0;
@@ -46,9 +44,9 @@ Status prepare_page(const GoldenCase& golden, Page* page) {
   page->window.doc = segment_document(input, golden.is_html ? InputKind::kHtml : InputKind::kText);
   prepare_window(page->window, 0);
   const Window& w = page->window;
-  page->repeats = find_repeats(w.doc.blocks, w.shapes);
-  page->teasers = find_teasers(w.doc.blocks, w.shapes, page->repeats);
-  page->features = compute_features(w.doc, w.shapes, page->repeats, page->teasers);
+  Staged staged = stage_window(w);
+  page->rules = std::move(staged.rules);
+  page->features = std::move(staged.features);
   page->labels = label_blocks(w.doc.blocks, gold);
   std::unordered_map<std::string, int> ids;
   auto id_of = [&](std::string&& token) {
@@ -58,9 +56,7 @@ Status prepare_page(const GoldenCase& golden, Page* page) {
     ++page->gold_counts[id_of(std::move(token))];
     ++page->gold_total;
   }
-  const std::vector<Reason> rules = rule_reasons(w.shapes, page->repeats, page->teasers);
   for (std::size_t i = 0; i < w.doc.blocks.size(); ++i) {
-    page->open.push_back(rules[i] == Reason::kContent);
     std::vector<int> tokens;
     for (std::string& token : word_tokens(w.doc.blocks[i].text)) tokens.push_back(id_of(std::move(token)));
     page->block_tokens.push_back(std::move(tokens));
@@ -75,7 +71,7 @@ double macro_f1(const std::vector<Page>& pages, const std::vector<std::vector<fl
   for (std::size_t p = 0; p < pages.size(); ++p) {
     const Page& page = pages[p];
     if (page.gold_total == 0) continue;
-    std::vector<Decision> decisions = decode_blocks(page.window.shapes, page.repeats, page.teasers, scores[p], model);
+    std::vector<Decision> decisions = decode_blocks(page.window.shapes, page.rules, scores[p], model);
     RepeatTracker kept_texts;
     drop_kept_repeats(page.window.shapes, 0, decisions.size(), kept_texts, decisions);
     std::unordered_map<int, int> kept;
@@ -108,13 +104,13 @@ Status learn_weights(const std::vector<Page>& pages, const TrainOptions& options
   for (const Page& page : pages) {
     std::size_t labelled = 0;
     for (std::size_t i = 0; i < page.features.size(); ++i) {
-      labelled += page.open[i] && page.labels[i] != BlockLabel::kUnclear ? 1 : 0;
+      labelled += page.rules[i] == Reason::kContent && page.labels[i] != BlockLabel::kUnclear ? 1 : 0;
     }
     const std::size_t cap = options.max_blocks_per_page;
     const std::size_t stride = cap == 0 ? 1 : (labelled + cap - 1) / cap;
     std::size_t seen = 0;
     for (std::size_t i = 0; i < page.features.size(); ++i) {
-      if (!page.open[i] || page.labels[i] == BlockLabel::kUnclear) continue;
+      if (page.rules[i] != Reason::kContent || page.labels[i] == BlockLabel::kUnclear) continue;
       if (stride > 1 && seen++ % stride != 0) continue;
       std::vector<feature_node> row;
       for (std::size_t f = 0; f < kFeatureCount; ++f) {
@@ -156,7 +152,7 @@ Status train_section(std::vector<Page>& pages, const TrainOptions& options, Line
   std::vector<std::vector<float>> scores(pages.size());
   for (std::size_t p = 0; p < pages.size(); ++p) {
     Page& page = pages[p];
-    scores[p] = score_two_passes(page.window.shapes, page.repeats, page.teasers, *section, page.features);
+    scores[p] = score_two_passes(page.rules, *section, page.features);
   }
   if (options.context_pass) {
     if (Status s = learn_weights(pages, options, &section->context_weights); !s.ok()) return s;

@@ -53,7 +53,7 @@ struct Sequence {
     scores.push_back(score);
   }
   std::vector<Decision> decode(float threshold, float switch_cost) const {
-    return decode_blocks(shapes, repeats, teasers, scores, decoder_model(threshold, switch_cost));
+    return decode_blocks(shapes, rule_reasons(shapes, repeats, teasers), scores, decoder_model(threshold, switch_cost));
   }
 };
 

@@ -313,8 +313,10 @@ TEST(ClassifyWindow, FeaturesOnlyWhenAskedFor) {
   const Classified without = classify_window(window, default_model().text, false);
   const Classified with = classify_window(window, default_model().text, true);
   EXPECT_EQ(without.decisions.size(), 2u);
-  EXPECT_EQ(without.repeats.size(), 2u);
-  EXPECT_EQ(without.teasers.size(), 2u);
+  const Staged staged = stage_window(window);  // the per-block stages cover the window too
+  EXPECT_EQ(staged.rules.size(), 2u);
+  EXPECT_EQ(staged.features.size(), 2u);
+  EXPECT_EQ(staged.rules[1], Reason::kPrompt);
   EXPECT_TRUE(without.features.empty());
   EXPECT_EQ(with.features.size(), 2u);
   EXPECT_EQ(with.decisions[1].reason, Reason::kPrompt);
