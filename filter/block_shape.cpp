@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "fnv_hash.h"
 #include "stopwords.h"
 #include "utf8.h"
 
@@ -13,9 +14,6 @@ constexpr int kWellFormedMinWords = 10;
 constexpr float kWellFormedMinStopwords = 0.15f;
 constexpr float kWellFormedMaxLinkDensity = 0.35f;
 constexpr int kAllCapsMinLetters = 4;
-
-constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 
 bool is_upper(char32_t cp) {
   return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
@@ -47,7 +45,7 @@ std::uint64_t normalized_hash(std::string_view text) {
   while (i < text.size()) {
     const char32_t cp = utf8::next(text, i);
     if (!utf8::is_word_char(cp)) continue;
-    hash = (hash ^ static_cast<std::uint64_t>(to_lower(cp))) * kFnvPrime;
+    hash = fnv_mix(hash, to_lower(cp));
   }
   return hash;
 }
@@ -95,7 +93,7 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
       if (cp == '_') shape.has_underscore = true;
       utf8::append(word, to_lower(cp));
       ++word_chars_total;
-      hash = (hash ^ static_cast<std::uint64_t>(to_lower(cp))) * kFnvPrime;
+      hash = fnv_mix(hash, to_lower(cp));
       if (is_upper(cp)) ++upper_letters, ++letters;
       else if (is_lower(cp)) ++letters;
       else if (cp >= '0' && cp <= '9') ++digits;

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "fnv_hash.h"
 #include "metrics.h"
 
 namespace winnow {
@@ -17,11 +18,8 @@ constexpr double kContentShare = 0.6;      // share of trigrams found in the gol
 constexpr double kBoilerplateShare = 0.25;
 
 std::uint64_t hash_tokens(const std::vector<std::string>& tokens, std::size_t begin, std::size_t end) {
-  std::uint64_t hash = 1469598103934665603ull;
-  for (std::size_t i = begin; i < end; ++i) {
-    for (char c : tokens[i]) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    hash = (hash ^ 0x1F) * 1099511628211ull;
-  }
+  std::uint64_t hash = kFnvOffset;
+  for (std::size_t i = begin; i < end; ++i) hash = fnv_mix(fnv_bytes(tokens[i], hash), 0x1F);  // 0x1F ends a token
   return hash;
 }
 

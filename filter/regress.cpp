@@ -13,6 +13,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "fnv_hash.h"
+
 namespace winnow {
 namespace fs = std::filesystem;
 namespace {
@@ -149,9 +151,7 @@ std::string_view case_mode_name(CaseMode mode) {
 
 bool in_part(std::string_view id, Part part) {
   if (part == Part::kAll) return true;
-  std::uint64_t hash = 1469598103934665603ull;
-  for (char c : id) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  const bool held_out = hash % kHeldOutModulus == 0;
+  const bool held_out = fnv_bytes(id) % kHeldOutModulus == 0;
   return part == Part::kHeldOut ? held_out : !held_out;
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "fnv_hash.h"
 #include "utf8.h"
 
 namespace winnow {
@@ -25,9 +26,6 @@ constexpr int kQuoteMaxWords = 60;
 
 constexpr std::array<std::string_view, 9> kTitleSeparators = {" | ", " - ", " – ", " — ", " :: ", " · ",
                                                               " » ", " / ", " ~ "};
-
-constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 
 int count_words(std::string_view text) {
   int words = 0;
@@ -75,7 +73,7 @@ std::vector<std::uint64_t> word_hashes(std::string_view text) {
     const char32_t cp = utf8::next(text, i);
     if (utf8::is_word_char(cp)) {
       const char32_t lower = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-      hash = (hash ^ lower) * kFnvPrime;
+      hash = fnv_mix(hash, lower);
       in_word = true;
     } else if (in_word) {
       words.push_back(hash);
@@ -89,7 +87,7 @@ std::vector<std::uint64_t> word_hashes(std::string_view text) {
 
 std::uint64_t gram_hash(const std::vector<std::uint64_t>& words, std::size_t start) {
   std::uint64_t hash = kFnvOffset;
-  for (int k = 0; k < kQuoteGram; ++k) hash = (hash ^ words[start + k]) * kFnvPrime + 0x9E3779B97F4A7C15ull;
+  for (int k = 0; k < kQuoteGram; ++k) hash = fnv_mix(hash, words[start + k]) + 0x9E3779B97F4A7C15ull;
   return hash;
 }
 
