@@ -16,12 +16,14 @@ namespace {
 
 constexpr std::size_t kReadChunk = 1 << 16;
 
-// Appends everything left in `in` to `out`. Prints the error and returns false on a read error.
-bool read_rest(std::FILE* in, const std::string& name, std::string* out) {
+// Hands everything left in `in` to `consume`, a chunk at a time. Prints the error and returns
+// false on a read error.
+template <typename Consume>
+bool read_chunks(std::FILE* in, const std::string& name, Consume consume) {
   std::string buffer(kReadChunk, '\0');
   while (true) {
     const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), in);
-    out->append(buffer.data(), got);
+    consume(std::string_view(buffer.data(), got));
     if (got < buffer.size()) break;
   }
   if (std::ferror(in) != 0) {
@@ -29,6 +31,11 @@ bool read_rest(std::FILE* in, const std::string& name, std::string* out) {
     return false;
   }
   return true;
+}
+
+// Appends everything left in `in` to `out`.
+bool read_rest(std::FILE* in, const std::string& name, std::string* out) {
+  return read_chunks(in, name, [out](std::string_view chunk) { out->append(chunk); });
 }
 
 // Reads a whole input ("-" or empty: stdin). Prints the error and returns false when it cannot.
@@ -64,16 +71,7 @@ int stream_text(std::FILE* in, std::string head, const std::string& name, const 
     ++index;
   });
   stream.push(head);
-  std::string buffer(kReadChunk, '\0');
-  while (true) {
-    const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), in);
-    stream.push(std::string_view(buffer.data(), got));
-    if (got < buffer.size()) break;
-  }
-  if (std::ferror(in) != 0) {
-    std::cerr << "winnow: " << name << ": read error\n";
-    return kExitUsage;
-  }
+  if (!read_chunks(in, name, [&stream](std::string_view chunk) { stream.push(chunk); })) return kExitUsage;
   stream.finish();
   if (json) std::cout << "\n]}\n";
   return kExitOk;
