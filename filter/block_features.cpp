@@ -1,11 +1,13 @@
 // Features. Entry point: compute_features. Tested by tests/block_features_test.cpp.
 //
-// Values are scaled to roughly 0..1 (logs of counts, ratios, indicators) so one linear model can
-// weigh them without further normalisation.
+// Values are scaled to roughly 0..1 (logs of counts, ratios, indicators), which keeps them readable
+// in `explain`; the trees need no normalisation. Page-relative features (a block against its own
+// page's mean) carry over between languages and sites better than absolute ones.
 #include "block_features.h"
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace winnow {
 namespace {
@@ -22,6 +24,8 @@ constexpr float kAllLinkDensity = 0.9f;
 // first "12 Comments" or "Leave a Reply" that follows some of the article: a comment count in the
 // byline, above the body, opens nothing.
 constexpr int kArticleWordsBeforeComments = 30;
+// Blocks of at least this many words set a page's typical stopword ratio.
+constexpr int kProseWords = 8;
 
 constexpr std::string_view kFeatureNames[] = {
 #define WINNOW_FEATURE_NAME(name) #name,
@@ -122,6 +126,38 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     }
     if (shapes[i].well_formed) words_before += shapes[i].words;
   }
+  // Page-wide figures for the page-relative features.
+  double total_words = 0, well_formed_words = 0, prose_words = 0, prose_stopwords = 0, log_words_sum = 0;
+  double link_chars = 0, chars = 0;
+  struct PathStats {
+    int blocks = 0;
+    int well_formed = 0;
+    double words = 0;
+  };
+  std::unordered_map<std::uint64_t, PathStats> paths;
+  for (std::size_t i = 0; i < n; ++i) {
+    const BlockShape& s = shapes[i];
+    total_words += s.words;
+    well_formed_words += s.well_formed ? s.words : 0;
+    log_words_sum += log_count(s.words);
+    if (s.words >= kProseWords) {
+      prose_words += s.words;
+      prose_stopwords += s.stopword_ratio * s.words;
+    }
+    link_chars += s.link_density * s.chars;
+    chars += s.chars;
+    if (doc.is_html) {
+      PathStats& path = paths[doc.blocks[i].html.path_hash];
+      ++path.blocks;
+      path.well_formed += s.well_formed ? 1 : 0;
+      path.words += s.words;
+    }
+  }
+  const float page_stopword_ratio = prose_words > 0 ? static_cast<float>(prose_stopwords / prose_words) : 0.0f;
+  const float page_log_words = n > 0 ? static_cast<float>(log_words_sum / n) : 0.0f;
+  const float page_link_density = chars > 0 ? static_cast<float>(link_chars / chars) : 0.0f;
+  std::size_t last_marker = n;  // none yet
+  double well_formed_words_before = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const BlockShape& s = shapes[i];
     const HtmlContext& html = doc.blocks[i].html;
@@ -162,6 +198,9 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     set(f, Feature::in_first_tenth, position < 0.1f);
     set(f, Feature::in_last_tenth, position > 0.9f);
     set(f, Feature::after_comments, i >= comments_start);
+    // How much article the comment section follows: comments under a long article are clutter,
+    // the replies under a short opening post are the thread.
+    set(f, Feature::comments_after_words, i >= comments_start ? log_count(words_before) : 0.0f);
     if (i > 0) {
       const BlockShape& p = shapes[i - 1];
       set(f, Feature::prev_log_words, log_count(p.words));
@@ -184,6 +223,16 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     set(f, Feature::wide_well_formed, window_share(i, kWideWindow));
     set(f, Feature::before_first_well_formed, any_well_formed && i < first_well_formed);
     set(f, Feature::after_last_well_formed, any_well_formed && i > last_well_formed);
+    set(f, Feature::page_log_blocks, log_count(static_cast<int>(n)));
+    set(f, Feature::page_well_formed_share, total_words > 0 ? static_cast<float>(well_formed_words / total_words) : 0.0f);
+    set(f, Feature::rel_stopword_ratio, s.words > 0 ? s.stopword_ratio - page_stopword_ratio : 0.0f);
+    set(f, Feature::rel_log_words, log_count(s.words) - page_log_words);
+    set(f, Feature::words_before_share, well_formed_words > 0 ? static_cast<float>(well_formed_words_before / well_formed_words) : 0.0f);
+    if (s.well_formed) well_formed_words_before += s.words;
+    if (s.lexicon.has(LexiconCategory::kTeaserMarker)) last_marker = i;
+    set(f, Feature::near_teaser_marker, last_marker < i ? 1.0f / static_cast<float>(i - last_marker) : 0.0f);
+    if (i > 1) set(f, Feature::prev2_log_words, log_count(shapes[i - 2].words));
+    if (i + 2 < n) set(f, Feature::next2_log_words, log_count(shapes[i + 2].words));
 
     if (!doc.is_html) continue;
     const unsigned tag = static_cast<unsigned>(html.tag);
@@ -201,6 +250,11 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     for (unsigned t = 0; t < static_cast<unsigned>(AncestorTag::kCount); ++t) {
       set(f, offset(Feature::in_nav, t), has_bit(html.ancestor_tags, t));
     }
+    const PathStats& path = paths[html.path_hash];
+    set(f, Feature::path_log_blocks, log_count(path.blocks));
+    set(f, Feature::path_well_formed, static_cast<float>(path.well_formed) / static_cast<float>(path.blocks));
+    set(f, Feature::path_words_share, total_words > 0 ? static_cast<float>(path.words / total_words) : 0.0f);
+    set(f, Feature::rel_link_density, s.link_density - page_link_density);
   }
   return features;
 }

@@ -24,10 +24,11 @@ namespace winnow {
   X(lex_comments) X(lex_comment_section) X(lex_source) X(lex_caption) X(lex_cookie) X(lex_advert) X(lex_navigation)      \
   X(lex_byline) X(lex_date) X(lex_tag_list) X(lex_url) X(lex_credit)                                             \
   X(repeat) X(title_duplicate) X(teaser_item) X(relative_position) X(in_first_tenth)              \
-  X(in_last_tenth) X(after_comments) X(prev_log_words) X(prev_ends_sentence) X(prev_stopword_ratio) \
+  X(in_last_tenth) X(after_comments) X(comments_after_words) X(prev_log_words) X(prev_ends_sentence) X(prev_stopword_ratio) \
   X(prev_well_formed) X(next_log_words) X(next_ends_sentence) X(next_stopword_ratio)              \
   X(next_well_formed) X(window_well_formed) X(wide_well_formed) X(before_first_well_formed)       \
-  X(after_last_well_formed)                                                                        \
+  X(after_last_well_formed) X(page_log_blocks) X(page_well_formed_share) X(rel_stopword_ratio)    \
+  X(rel_log_words) X(words_before_share) X(near_teaser_marker) X(prev2_log_words) X(next2_log_words) \
   X(tag_title) X(tag_h1) X(tag_heading) X(tag_p) X(tag_li) X(tag_row) X(tag_cell) X(tag_pre)      \
   X(tag_blockquote) X(tag_caption) X(tag_definition) X(tag_div) X(link_density) X(all_link)      \
   X(log_links) X(depth) X(in_best_container) X(container_share) X(prev_link_density)              \
@@ -37,7 +38,7 @@ namespace winnow {
   X(anc_nav) X(anc_footer) X(anc_header) X(anc_sidebar) X(anc_share) X(anc_related) X(anc_comment) \
   X(anc_ad) X(anc_newsletter) X(anc_cookie) X(anc_meta) X(anc_caption) X(anc_content) X(anc_hidden) \
   X(in_nav) X(in_header) X(in_footer) X(in_aside) X(in_article) X(in_form) X(in_link) X(in_list)   \
-  X(in_table)                                                                                       \
+  X(in_table) X(path_log_blocks) X(path_well_formed) X(path_words_share) X(rel_link_density)      \
   X(ctx_self) X(ctx_prev1) X(ctx_next1) X(ctx_prev3) X(ctx_next3) X(ctx_window10) X(ctx_run5)      \
   X(ctx_doc_mean) X(ctx_rank)
 

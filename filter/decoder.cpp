@@ -210,7 +210,7 @@ std::vector<Reason> rule_reasons(const std::vector<BlockShape>& shapes, const st
 }
 
 std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const std::vector<Reason>& rules,
-                                    const std::vector<float>& scores, const LinearModel& model) {
+                                    const std::vector<float>& scores, const SectionModel& model) {
   const std::size_t n = shapes.size();
   std::vector<Decision> decisions(n);
   std::vector<std::size_t> open;  // blocks no rule decided, in order

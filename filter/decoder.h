@@ -26,7 +26,7 @@ std::vector<Reason> rule_reasons(const std::vector<BlockShape>& shapes, const st
 // Decisions for every block: a rule's reason where `rules` (from rule_reasons) has one, the
 // sequence decoding of `scores` for the rest.
 std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const std::vector<Reason>& rules,
-                                    const std::vector<float>& scores, const LinearModel& model);
+                                    const std::vector<float>& scores, const SectionModel& model);
 
 // Drops kept blocks [begin, end) whose text an earlier kept block of the document already gave;
 // `kept` remembers the kept texts across calls (windows) of one document.

@@ -68,6 +68,9 @@ struct HtmlContext {
   std::uint32_t own_groups = 0;    // bit per ClassGroup named by the block element itself
   std::uint32_t ancestor_groups = 0;  // bit per ClassGroup named by any ancestor
   std::uint32_t ancestor_tags = 0;    // bit per AncestorTag
+  // Hash of the tags and class attributes from the root down to the block element: blocks of one
+  // repeated structure (the items of a menu, a teaser list, a comment thread) share it.
+  std::uint64_t path_hash = 0;
   float container_share = 0;       // share of the page's good text under the block's best ancestor
   bool in_best_container = false;  // inside the element that holds the most well-formed text
 };

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "fnv_hash.h"
 #include "utf8.h"
 
 namespace winnow {
@@ -25,6 +26,9 @@ constexpr int kGoodBlockMinWords = 12;
 constexpr float kGoodBlockMaxLinkDensity = 0.35f;
 // The best container is the smallest element holding at least this share of the good text.
 constexpr float kBestContainerShare = 0.5f;
+// A page whose visible text has fewer words than this is an app shell (a forum or single-page app
+// that renders with JavaScript); its <noscript> fallback, if any, is then read as the page.
+constexpr std::size_t kAppShellWords = 60;
 
 struct VocabularyEntry {
   std::string_view word;
@@ -211,6 +215,7 @@ struct ElementRecord {
 
 class Segmenter {
  public:
+  explicit Segmenter(bool read_noscript) : read_noscript_(read_noscript) {}
   Document run(const GumboNode* root);
 
  private:
@@ -233,10 +238,12 @@ class Segmenter {
     std::uint32_t own_groups = 0;
     std::uint32_t ancestor_groups = 0;
     std::uint32_t ancestor_tags = 0;
+    std::uint64_t path_hash = 0;
   };
   std::vector<Owner> owners_;             // stack of block-level elements
   std::vector<std::uint32_t> group_stack_;  // OR of groups down the path, per open element
   std::vector<std::uint32_t> tag_stack_;
+  std::vector<std::uint64_t> path_stack_;  // path hash per open element
 
   std::string text_;
   bool pending_space_ = false;
@@ -247,6 +254,7 @@ class Segmenter {
   int inline_row_depth_ = 0;  // > 0 inside a row read as one line
   bool cell_started_ = false;
   bool in_head_ = false;
+  bool read_noscript_ = false;  // <noscript> in <body> gives text
   int title_depth_ = 0;
 };
 
@@ -279,6 +287,7 @@ void Segmenter::flush() {
     block.html.own_groups = owner.own_groups;
     block.html.ancestor_groups = owner.ancestor_groups;
     block.html.ancestor_tags = owner.ancestor_tags | tag_stack_.back();
+    block.html.path_hash = owner.path_hash;
     doc_.blocks.push_back(std::move(block));
     block_owner_.push_back(owner.index);
   }
@@ -306,6 +315,12 @@ void Segmenter::enter(const GumboNode* node) {
   const int tag_bit = ancestor_tag_bit(tag);
   const std::uint32_t parent_tags = tag_stack_.empty() ? 0 : tag_stack_.back();
   tag_stack_.push_back(parent_tags | (tag_bit >= 0 ? 1u << tag_bit : 0u));
+  std::uint64_t path = fnv_mix(path_stack_.empty() ? kFnvOffset : path_stack_.back(), static_cast<unsigned>(tag));
+  for (unsigned i = 0; i < element.attributes.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+    if (std::strcmp(attr->name, "class") == 0) path = fnv_bytes(attr->value, path);
+  }
+  path_stack_.push_back(path);
 
   OpenElement open{node, 0, index, false};
   if (tag == GUMBO_TAG_A) {
@@ -335,6 +350,7 @@ void Segmenter::enter(const GumboNode* node) {
     owner.own_groups = groups;
     owner.ancestor_groups = parent_groups;
     owner.ancestor_tags = parent_tags;
+    owner.path_hash = path;
     owners_.push_back(owner);
     if (tag == GUMBO_TAG_TR && row_is_inline(node)) inline_row_depth_ = 1;
   } else if (inline_row_depth_ > 0) {
@@ -349,6 +365,7 @@ void Segmenter::leave(const OpenElement& open) {
   elements_[open.index].end = static_cast<int>(elements_.size());
   group_stack_.pop_back();
   tag_stack_.pop_back();
+  path_stack_.pop_back();
   if (tag == GUMBO_TAG_A) {
     --link_depth_;
   } else if (open.block_level) {
@@ -428,7 +445,7 @@ Document Segmenter::run(const GumboNode* root) {
     switch (child->type) {
       case GUMBO_NODE_ELEMENT: {
         const GumboTag tag = child->v.element.tag;
-        if (is_skipped(tag)) break;
+        if (is_skipped(tag) && !(read_noscript_ && tag == GUMBO_TAG_NOSCRIPT)) break;
         // In <head> only the title gives text.
         if (top.node->v.element.tag == GUMBO_TAG_HEAD && tag != GUMBO_TAG_TITLE) break;
         enter(child);
@@ -471,7 +488,13 @@ std::uint32_t class_groups_of(std::string_view value) {
 Document segment_html(std::string_view html) {
   GumboOptions options = kGumboDefaultOptions;
   GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
-  Document doc = Segmenter().run(output->root);
+  Document doc = Segmenter(false).run(output->root);
+  std::size_t words = 0;
+  for (const Block& block : doc.blocks) words += static_cast<std::size_t>(std::count(block.text.begin(), block.text.end(), ' ')) + 1;
+  if (words < kAppShellWords) {
+    Document fallback = Segmenter(true).run(output->root);
+    if (fallback.blocks.size() > doc.blocks.size()) doc = std::move(fallback);
+  }
   gumbo_destroy_output(&options, output);
   return doc;
 }

@@ -11,7 +11,8 @@ namespace winnow {
 
 // Parses `html` with Gumbo and returns its blocks in document order. Never fails: Gumbo repairs
 // any input the way browsers do. script, style, noscript, template, svg, select, iframe and
-// comments give no text. A single <br> is a space, two or more in a row split the block.
+// comments give no text, except that a page with almost no visible text (an app shell rendered by
+// JavaScript, such as a Discourse forum) is read again with its <noscript> fallback. A single <br> is a space, two or more in a row split the block.
 Document segment_html(std::string_view html);
 
 // The class/id vocabulary groups that one class or id attribute value names (bit per ClassGroup).

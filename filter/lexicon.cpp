@@ -6,6 +6,8 @@
 // "share" or a date is never matched as a prompt or a date line.
 #include "lexicon.h"
 
+#include "utf8.h"
+
 #include <boost/regex.hpp>
 
 #include <algorithm>
@@ -40,15 +42,26 @@ std::string date_pattern() {
          "^\\s*(?:today|yesterday|updated|published)\\s*:|\\b" + m + "\\s+\\d{4}\\b)";
 }
 
+// "Published 4 April 2024, 18:05 BST | Updated 5 April 2024": a publishing word, then a whole date
+// (a bare year would also match a headline such as "Updated guidance for the 2024 exam season").
+std::string published_date_pattern() {
+  const std::string m = kMonth;
+  return "^\\W*(?:posted|published|updated|last (?:updated|modified)|veröffentlicht|aktualisiert|publié|"
+         "mis à jour|publicado|actualizado)(?![\\w\\x80-\\xff])\\s*:?\\s*(?:on |am |le |el )?(?:\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?" +
+         m + ",?\\s+(?:de\\s+)?\\d{4}|" + m + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|"
+         "\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})\\b[^.!?]{0,80}$";
+}
+
 // The patterns of each category. Where a category has several rows, any row matching counts.
 const std::vector<CategoryPatterns>& pattern_table() {
   static const std::string date = date_pattern();
+  static const std::string published_date = published_date_pattern();
   static const std::vector<CategoryPatterns> table = {
       {LexiconCategory::kTeaserMarker, 8,
        "^\\W*(?:related(?: posts?| articles?| stories| content| news| coverage| links| reading| topics| items)?|"
        "read (?:also|next|this next)|also read|see also|further reading|popular(?: posts| stories| articles| now| today)?|"
        "most (?:read|popular|viewed|shared|commented|emailed|recent)(?: \\w+)?|"
-       "more (?:from|on|in|about|by) .{1,40}|more (?:stories|news|articles|posts|videos|headlines|like this)|"
+       "more (?:from|on|in|about|by) [^.!?]{1,40}|more (?:stories|news|articles|posts|videos|headlines|like this)|"
        "you (?:may|might|could|will) also (?:like|enjoy|be interested in|love)|you may have missed|"
        "recommended(?: for you| stories| articles| reading| posts)?|trending(?: now| stories| articles)?|"
        "other topics of interest|latest (?:news|stories|posts|articles|headlines|videos)|top stories|"
@@ -57,16 +70,32 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "mehr zum thema|das könnte sie auch interessieren|weitere artikel|lesen sie auch|auch interessant|"
        "verwandte artikel|ähnliche artikel|meistgelesen|à lire aussi|lire aussi|sur le même sujet|"
        "articles similaires|te puede interesar|noticias relacionadas|lee también|artículos relacionados|"
+       "explore further|further information|related topics|more on this (?:topic|story|subject)|"
+       "you may also be interested in|"
+       "(?:zum )?weiterlesen|empfohlene (?:beiträge|artikel)|(?:das|dies) (?:thema )?könnte (?:sie|dich) auch interessieren|"
+       "weiterführende (?:informationen|links|artikel|themen)|verwandte (?:themen|themenbereiche|beiträge)|"
+       "ähnliche (?:beiträge|themen)|beliebte (?:beiträge|artikel)|neueste (?:beiträge|artikel)|"
+       "weitere (?:beiträge|artikel|themen|meldungen|nachrichten)(?: [^.!?]{1,40})?|schon gelesen\\??|lust auf mehr\\??|"
+       "mehr (?:aus|von|zu|über) [^.!?]{1,40}|alle artikel (?:zu|zum|über) [^.!?]{1,40}|siehe auch|meistgelesene artikel|top-themen|"
+       "vous aimerez (?:peut-être )?aussi|à lire également|voir aussi|sur le même thème|"
+       "articles (?:liés|connexes|récents)|les plus lus|à découvrir aussi|nos derniers articles|"
+       "lea también|te recomendamos|también te puede interesar|más noticias|lo más leído|"
+       "leggi anche|potrebbe interessarti|articoli correlati|i più letti|"
+       "czytaj (?:też|także|więcej)|zobacz (?:też|także)|polecamy|najczęściej czytane|podobne artykuły|"
+       "leia também|veja também|notícias relacionadas|mais lidas|lees ook|gerelateerde artikelen|meest gelezen|"
        "read more|read(?=\\s*:))\\s*[:»>…→-]*\\s*$"},
       {LexiconCategory::kTeaserInline, 40,
        "^\\W*(?:read|read more|read also|also read|see also|related|more|watch|listen|recommended|"
-       "lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|ver también|leer más)\\s*[:|]\\s*\\S"},
+       "lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|ver también|leer más|lea|lea también|"
+       "lesen sie|weiterlesen|siehe auch|mehr dazu|auch interessant|voir aussi|czytaj (?:też|także|więcej)|"
+       "zobacz (?:też|także)|leggi anche|leia também|veja também|lees ook|vea también|mira también|leia mais)\\s*[:|]\\s*\\S"},
       {LexiconCategory::kLegal, 1000000,
        "©|\\(c\\)\\s*(?:19|20)\\d\\d|\\ball rights reserved\\b|alle rechte vorbehalten|"
        "tous droits réservés|todos los derechos reservados", false, {"©", "(c)", "rights reserved", "rechte vorbehalten", "droits r", "derechos reservados"}},
       {LexiconCategory::kLegal, 1000000,
        "\\bbreach of\\b.{0,60}\\b(?:terms|t&cs|copyright|policy|conditions)|\\bt&cs\\b|"
-       "\\bregistered in england\\b|\\bcompany (?:number|no\\.?|registration number)\\b|\\bregistered office\\b", false, {"breach of", "t&c", "registered in england", "company n", "company registration", "registered office"}},
+       "\\bregistered in england\\b|\\bcompany (?:number|no\\.?|registration number)\\b|\\bregistered office\\b|"
+       "^\\W*our (?:standards|editorial (?:standards|principles|policy))\\s*:", false, {"breach of", "t&c", "registered in england", "company n", "company registration", "registered office", "our standards", "our editorial"}},
       {LexiconCategory::kLegal, 1000000,
        "\\bcopyright\\b|\\bterms (?:of (?:use|service)|and conditions|& conditions)\\b|"
        "\\bprivacy (?:policy|notice|statement)\\b|\\bcookie policy\\b|\\bimpressum\\b|\\bdatenschutz|"
@@ -107,10 +136,13 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "delivered (?:straight |directly )?to your inbox|\\benter your e-?mail\\b|\\bdownload (?:our|the) app\\b|"
        "\\bclick here\\b|\\bshare (?:on|via|to|this) \\w+|^\\W*\\d+\\s+shares?\\W*$|"
        "folgen sie uns|jetzt abonnieren|suivez-nous|abonnez-vous|síguenos|suscríbete|"
+       "^\\W*jetzt (?:registrieren|anmelden|kostenlos registrieren)\\W*$|\\bnewsletter abonnieren\\b|"
+       "\\binscrivez-vous\\b|\\bzapisz się(?![\\w\\x80-\\xff])|\\biscriviti\\b|"
+       "^\\W*stay (?:up[- ]to[- ]date|informed|in the loop|connected)\\b[^.!?]{0,40}[.!]?\\W*$|"
        "\\bjoin our\\b.{0,40}\\b(?:channel|group|community|newsletter|mailing list)\\b|"
        "\\bgot a (?:story|tip|news tip)\\b|\\bsend (?:us )?your (?:stories|tips|photos)\\b|\\bemail us at\\b|"
        "\\btag (?:us|@)|\\bhashtag\\b|\\bget (?:the|our) .{1,40}\\b(?:briefing|newsletter|digest|bulletin)\\b|"
-       "\\bwas this (?:page|article|answer|post) (?:helpful|useful)\\b", false, {"follow", " us ", " us", "join", "subscribe", "sign up", "newsletter", "javascript", "your browser", "inbox", "e-mail", "email", " app", "click here", "share", "folgen", "abonn", "suivez", "síguenos", "suscr", "got a ", "send ", "tag ", "hashtag", "briefing", "digest", "bulletin", "was this"}},
+       "\\bwas this (?:page|article|answer|post) (?:helpful|useful)\\b", false, {"follow", " us ", " us", "join", "subscribe", "sign up", "newsletter", "javascript", "your browser", "inbox", "e-mail", "email", " app", "click here", "share", "folgen", "abonn", "suivez", "síguenos", "suscr", "got a ", "send ", "tag ", "hashtag", "briefing", "digest", "bulletin", "was this", "jetzt ", "inscrivez", "zapisz", "iscriviti", "stay "}},
       {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$", false, {"@"}},
       {LexiconCategory::kComments, 12,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|"
@@ -120,14 +152,17 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\b(?:log ?in|sign ?in|register)(?: or (?:register|sign ?up))? to (?:comment|reply|post)|"
        "^\\W*(?:like|likes|quote|reply|report|upvote|downvote)\\s*(?:\\(\\d+\\)|\\d+)?\\W*$|\\bcomments? (?:are |is )?(?:closed|disabled)\\b|"
        "\\bmust be logged in to (?:post|leave) a comment\\b|\\byour email address will not be published\\b|"
-       "\\brequired fields are marked\\b|\\bcomment policy\\b", false, {"comment", "response", "repl", "reaction", "discussion", "kommentar", "commentaire", "comentario", "feedback", "conversation", "like", "quote", "report", "upvote", "downvote", "email address", "required fields", " to post"}},
+       "\\brequired fields are marked\\b|\\bcomment policy\\b|\\bcomments are moderated\\b|^\\W*(?:no comments(?: yet)?|keine kommentare|"
+       "(?:einen )?kommentar (?:schreiben|verfassen|hinterlassen)|kommentieren|laisser un commentaire|"
+       "deja (?:un|tu) comentario|dodaj komentarz|komentarze|commenti|lascia un commento)\\W*$", false, {"comment", "response", "repl", "reaction", "discussion", "kommentar", "commentaire", "comentario", "komentarz", "kommentieren", "feedback", "conversation", "like", "quote", "report", "upvote", "downvote", "email address", "required fields", " to post"}},
       {LexiconCategory::kCommentSection, 14,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|reactions|kommentare?|commentaires?|comentarios?)"
        "(?:\\s*\\(\\d+\\))?\\W*$|\\b\\d+\\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)\\b|"
+       "^\\W*(?:\\d+|one|two|three) (?:thoughts?|responses?|comments?|replies) (?:on|to)\\s*[“\"«„‘'].{1,150}$|"
        "^\\W*(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\\b|"
        "\\bjoin the (?:discussion|conversation)\\b|\\bbe the first to comment\\b|\\bread them below\\b|"
        "^\\S+(?: \\S+){0,3} (?:said|says|wrote)\\s*(?:\\.\\.\\.|…|:)\\s*$|\\bcomments? (?:are |is )?closed\\b|"
-       "\\b(?:show|view|load|hide) (?:all |more )?(?:\\d+ )?comments\\b", false, {"comment", "response", "reaction", "kommentar", "commentaire", "comentario", "repl", "leave", "post", "add", "write", "submit", "discussion", "conversation", "read them", "said", "says", "wrote", "closed"}},
+       "\\b(?:show|view|load|hide) (?:all |more )?(?:\\d+ )?comments\\b", false, {"comment", "response", "reaction", "kommentar", "commentaire", "comentario", "repl", "leave", "post", "add", "write", "submit", "discussion", "conversation", "read them", "said", "says", "wrote", "closed", "thought"}},
       {LexiconCategory::kSourcePointer, 14,
        "^\\W*(?:source(?: link)?|sources?|via|quelle|fuente)\\s*:?(?:\\s+\\S+){0,6}\\s*$|"
        "^\\W*(?:first appeared (?:on|in|at)|originally (?:published|appeared|posted) (?:on|in|at|by)|"
@@ -140,7 +175,8 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "fotos|pictured)s?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|^\\W*(?:image caption|image source|media caption|"
        "video caption)\\s*,|\\b(?:photo|image|picture|credit|foto|bild|photograph)s?\\s*:\\s*[^.!?:]{1,50}$|"
        "^\\W*file photo\\b|\\((?:photo|image|credit|picture)s?\\b[^)]{0,60}\\)\\s*$|"
-       "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)", false, {"photo", "image", "picture", "video", "illustration", "graphic", "credit", "caption", "foto", "bild", "pictured", "click", "tap "}},
+       "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)|^\\W*(?:beitragsbild|titelbild|symbolbild|bild anzeigen)\\W*$|"
+       "^\\W*(?:bild|foto|photo|image) via\\b", false, {"photo", "image", "picture", "video", "illustration", "graphic", "credit", "caption", "foto", "bild", "pictured", "click", "tap "}},
       {LexiconCategory::kCaption, 15,
        "\\b(?:getty images|shutterstock|ap photo|afp photo|afp via getty|istock(?:photo)?|epa-efe|"
        "reuters/|/reuters|/ap\\b|/afp\\b|imago|picture alliance|dpa/)", false, {"getty", "shutterstock", "ap photo", "afp", "istock", "epa-efe", "reuters", "/ap", "imago", "picture alliance", "dpa/"}},
@@ -168,7 +204,9 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "skip to navigation|main menu|navigation|toggle navigation|open menu|jump to|about us|about|contact us|"
        "contact|sitemap|faq|help|careers|advertise(?: with us)?|newer posts?|older posts?|"
        "(?:next|previous) (?:post|article|page|story)|continue reading|read more|read full (?:article|story)|"
-       "view all|see all|see more|you are here|startseite|accueil|inicio)\\W*$"},
+       "view all|see all|see more|you are here|startseite|accueil|inicio|zurück|weiter|nach oben|suche|"
+       "anmelden|abmelden|kontakt|retour|rechercher|connexion|buscar|contacto|iniciar sesión|szukaj|zaloguj|"
+       "cerca|contatti|mehr anzeigen|alle anzeigen|voir plus|ver más|zobacz więcej)\\W*$"},
       {LexiconCategory::kNavigation, 8,
        "\\bpage \\d+ of \\d+\\b|^\\W*(?:add to (?:cart|basket|bag|wishlist|wish list)|save to (?:wishlist|wish list)|"
        "buy now|in stock|out of stock|edit this page|print recipe|jump to recipe|imprimer(?: la recette)?|rezept drucken|imprimir receta)\\b"},
@@ -179,11 +217,13 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:words|text|texte|author|autor|auteur|reporter|story|interview|photos? and words)\\s*:\\s*[^\\s:]+(?:\\s+[^\\s:]+){0,3}\\s*$|"
        "^\\W*(?:posted|written|published|updated|reported|filed|last updated|submitted|started|asked|answered|"
        "veröffentlicht|"
-       "publié|publicado|aktualisiert)\\b.{0,12}\\b(?:by|on|at|in|am|le|el|:)|"
+       "publié|publicado|aktualisiert)(?![\\w\\x80-\\xff]).{0,12}\\b(?:by|on|at|in|am|le|el|:)|"
        "\\b(?:staff (?:writer|reporter)|correspondent|contributing (?:writer|editor)|"
        "senior (?:writer|editor|reporter)|editor-at-large)\\b|\\b\\d+\\s*min(?:ute)?s?\\.? read\\b|"
        "^\\W*(?:reuters|associated press|ap|afp|bloomberg|upi|dpa|ians|pti|ani|xinhua|efe|ansa)\\W*$|"
        "^\\W*(\\w[\\w .]{1,40}?)\\s*[-–—|]\\s*\\1\\W*$"},
+      {LexiconCategory::kByline, 25, published_date.c_str(), false,
+       {"posted", "published", "updated", "last ", "veröffentlicht", "aktualisiert", "publié", "mis à jour", "publicado", "actualizado"}},
       {LexiconCategory::kDate, 16, date.c_str(), false, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "today", "yesterday", "updated", "published"}},
       {LexiconCategory::kTagList, 40,
        "^\\W*(?:tags?|tagged(?: as| with| in)?|filed (?:under|in)|categor(?:y|ies)|topics?|labels?|keywords|"
@@ -239,12 +279,11 @@ const Lexicon& Lexicon::instance() {
 
 LexiconMatch Lexicon::match(std::string_view text, int words) const {
   LexiconMatch result;
-  const char* begin = text.data();
-  const char* end = text.data() + text.size();
-  // ASCII lower case is enough for the prefilter: needles are lower case and their non-ASCII
-  // letters only ever stand in lower case in the patterns too.
-  std::string lower(text);
-  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  // The patterns are lower case and matched case-insensitively, but Boost folds only ASCII bytes
+  // of UTF-8; matching the lower-cased text makes "VEA TAMBIÉN" a "vea también".
+  const std::string lower = utf8::lower_case(text);
+  const char* begin = lower.data();
+  const char* end = lower.data() + lower.size();
   for (const auto& row : patterns_->rows) {
     if (words > row.max_words) continue;
     if (!row.needles.empty() &&
@@ -269,7 +308,7 @@ LexiconMatch Lexicon::match(std::string_view text, int words) const {
   }
   if (words <= kBylineCasedMaxWords) {
     try {
-      if (boost::regex_search(begin, end, patterns_->byline_cased, boost::match_default)) {
+      if (boost::regex_search(text.begin(), text.end(), patterns_->byline_cased, boost::match_default)) {
         result.categories |= 1u << static_cast<unsigned>(LexiconCategory::kByline);
       }
     } catch (const std::runtime_error&) {

@@ -1,16 +1,21 @@
-// The model. Entry points: score_block, parse_model, serialize_model, default_model, load_model.
-// Tested by tests/model_test.cpp.
+// The model. Entry points: ensemble_margin, score_block, feature_contributions, parse_model,
+// serialize_model, default_model, load_model. Tested by tests/model_test.cpp.
 //
-// File format (text, '#' starts a comment):
-//   winnow-model 1
-//   [text]                    or [html]
+// File format (text, '#' starts a comment, one record per line):
+//   winnow-model 2
+//   [text]                                  or [html]; each section once, both required
 //   threshold 0.5
 //   switch_cost 1.0
-//   weight <feature_name> <value>           first pass, one per feature, every feature present
-//   context_weight <feature_name> <value>   second pass, likewise
+//   ensemble first_pass <base_margin>       then second_pass; both required per section
+//   tree                                    starts a tree; its nodes follow, numbered from 0
+//   split <feature_name> <split> <yes> <no> <value>   yes/no: node numbers within the tree
+//   leaf <value>
+// A child's number must be above its parent's, so every path ends at a leaf.
 #include "model.h"
 
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -19,102 +24,239 @@ namespace winnow {
 
 extern const char kDefaultModelText[];  // default_model_data.cpp, generated from model/default.model
 
-float score_block(const FeatureVector& features, const Weights& weights) {
-  float sum = 0;
-  for (std::size_t i = 0; i < kFeatureCount; ++i) sum += features[i] * weights[i];
-  return 1.0f / (1.0f + std::exp(-sum));
+namespace {
+
+// The leaf a block reaches in the tree rooted at `root`.
+std::uint32_t leaf_of(const TreeEnsemble& ensemble, std::uint32_t root, const FeatureVector& features) {
+  std::uint32_t n = root;
+  while (ensemble.nodes[n].feature != TreeNode::kLeaf) {
+    const TreeNode& node = ensemble.nodes[n];
+    n = features[node.feature] < node.split ? node.yes : node.no;
+  }
+  return n;
+}
+
+// Splits a line into whitespace-separated fields.
+std::vector<std::string_view> fields_of(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+    const std::size_t start = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
+    if (i > start) fields.push_back(line.substr(start, i - start));
+  }
+  return fields;
+}
+
+bool parse_float(std::string_view text, float* out) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return error == std::errc{} && end == text.data() + text.size() && std::isfinite(*out);
+}
+
+bool parse_index(std::string_view text, std::uint32_t* out) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return error == std::errc{} && end == text.data() + text.size();
+}
+
+std::string format_float(float value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.9g", static_cast<double>(value));  // round-trips a float
+  return buffer;
+}
+
+}  // namespace
+
+TreeEnsemble constant_ensemble(float margin) {
+  TreeEnsemble ensemble;
+  ensemble.base_margin = margin;
+  return ensemble;
+}
+
+float ensemble_margin(const TreeEnsemble& ensemble, const FeatureVector& features) {
+  float margin = ensemble.base_margin;
+  for (std::uint32_t root : ensemble.roots) margin += ensemble.nodes[leaf_of(ensemble, root, features)].value;
+  return margin;
+}
+
+float score_block(const FeatureVector& features, const TreeEnsemble& ensemble) {
+  return 1.0f / (1.0f + std::exp(-ensemble_margin(ensemble, features)));
+}
+
+std::vector<std::pair<std::size_t, float>> feature_contributions(const TreeEnsemble& ensemble,
+                                                                  const FeatureVector& features) {
+  std::vector<float> sums(kFeatureCount, 0.0f);
+  for (std::uint32_t root : ensemble.roots) {
+    std::uint32_t n = root;
+    while (ensemble.nodes[n].feature != TreeNode::kLeaf) {
+      const TreeNode& node = ensemble.nodes[n];
+      const std::uint32_t next = features[node.feature] < node.split ? node.yes : node.no;
+      sums[node.feature] += ensemble.nodes[next].value - node.value;
+      n = next;
+    }
+  }
+  std::vector<std::pair<std::size_t, float>> out;
+  for (std::size_t f = 0; f < kFeatureCount; ++f) {
+    if (sums[f] != 0.0f) out.emplace_back(f, sums[f]);
+  }
+  return out;
 }
 
 Status parse_model(std::string_view contents, const std::string& origin, Model* out) {
-  std::unordered_map<std::string_view, std::size_t> index;
-  for (std::size_t i = 0; i < kFeatureCount; ++i) index.emplace(feature_name(static_cast<Feature>(i)), i);
-  auto fail = [&](int line, const std::string& what) {
-    return Status{ErrorCode::kBadModel, origin + ":" + std::to_string(line) + ": " + what};
+  std::unordered_map<std::string_view, std::uint16_t> index;
+  for (std::size_t i = 0; i < kFeatureCount; ++i) {
+    index.emplace(feature_name(static_cast<Feature>(i)), static_cast<std::uint16_t>(i));
+  }
+  int number = 0;
+  auto fail = [&](const std::string& what) {
+    return Status{ErrorCode::kBadModel, origin + ":" + std::to_string(number) + ": " + what};
   };
 
   Model model;
-  LinearModel* section = nullptr;
-  // Per section, per pass, which features have a weight.
-  std::array<std::array<bool, kFeatureCount>, 4> seen{};
-  int section_index = -1;
+  SectionModel* section = nullptr;
+  TreeEnsemble* ensemble = nullptr;
+  std::size_t tree_start = 0;  // index of the current tree's first node
+  bool in_tree = false;
   bool header = false;
-  std::istringstream in{std::string(contents)};
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
+  bool seen_sections[2] = {false, false};
+  bool seen_passes[2][2] = {{false, false}, {false, false}};
+  int section_index = 0;
+  // A tree is whole when every child number points to a later node of the same tree.
+  auto close_tree = [&]() -> bool {
+    if (!in_tree) return true;
+    in_tree = false;
+    const std::size_t end = ensemble->nodes.size();
+    if (end == tree_start) return false;
+    for (std::size_t n = tree_start; n < end; ++n) {
+      TreeNode& node = ensemble->nodes[n];
+      if (node.feature == TreeNode::kLeaf) continue;
+      const std::size_t own = n - tree_start;
+      if (node.yes <= own || node.no <= own || tree_start + node.yes >= end || tree_start + node.no >= end) return false;
+      node.yes += static_cast<std::uint32_t>(tree_start);
+      node.no += static_cast<std::uint32_t>(tree_start);
+    }
+    return true;
+  };
+  const char kBadTree[] = "a tree whose nodes point outside it or back to an earlier node";
+
+  std::size_t position = 0;
+  while (position < contents.size()) {
+    std::size_t end = contents.find('\n', position);
+    if (end == std::string_view::npos) end = contents.size();
+    std::string_view line = contents.substr(position, end - position);
+    position = end + 1;
     ++number;
-    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
-    std::istringstream fields(line);
-    std::string key;
-    if (!(fields >> key)) continue;
-    std::string extra;
+    if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    const std::vector<std::string_view> f = fields_of(line);
+    if (f.empty()) continue;
+    const std::string_view key = f[0];
     if (!header) {
-      int version = 0;
-      if (key != "winnow-model" || !(fields >> version) || (fields >> extra)) return fail(number, "not a winnow model file");
+      std::uint32_t version = 0;
+      if (key != "winnow-model" || f.size() != 2 || !parse_index(f[1], &version)) return fail("not a winnow model file");
       if (version != kModelFormatVersion) {
-        return fail(number, "model format version " + std::to_string(version) + ", this binary reads version " +
-                                std::to_string(kModelFormatVersion));
+        return fail("model format version " + std::string(f[1]) + ", this binary reads version " +
+                    std::to_string(kModelFormatVersion));
       }
       header = true;
-    } else if (key == "[text]") {
-      section = &model.text, section_index = 0;
-    } else if (key == "[html]") {
-      section = &model.html, section_index = 2;
+      continue;
+    }
+    if (key == "split" || key == "leaf") {
+      if (!in_tree) return fail("'" + std::string(key) + "' outside a tree");
+      TreeNode node;
+      if (key == "leaf") {
+        if (f.size() != 2 || !parse_float(f[1], &node.value)) return fail("expected 'leaf VALUE'");
+      } else {
+        if (f.size() != 6) return fail("expected 'split FEATURE SPLIT YES NO VALUE'");
+        const auto found = index.find(f[1]);
+        if (found == index.end()) {
+          return fail("feature '" + std::string(f[1]) + "' is unknown to this binary; the model does not fit it");
+        }
+        node.feature = found->second;
+        if (!parse_float(f[2], &node.split) || !parse_index(f[3], &node.yes) || !parse_index(f[4], &node.no) ||
+            !parse_float(f[5], &node.value)) {
+          return fail("bad number in a split");
+        }
+      }
+      ensemble->nodes.push_back(node);
+      continue;
+    }
+    if (!close_tree()) return fail(kBadTree);
+    if (key == "[text]" || key == "[html]") {
+      section_index = key == "[html]" ? 1 : 0;
+      if (seen_sections[section_index]) return fail("second " + std::string(key) + " section");
+      seen_sections[section_index] = true;
+      section = section_index == 1 ? &model.html : &model.text;
+      ensemble = nullptr;
     } else if (section == nullptr) {
-      return fail(number, "'" + key + "' before a [text] or [html] section");
+      return fail("'" + std::string(key) + "' before a [text] or [html] section");
     } else if (key == "threshold" || key == "switch_cost") {
       float value = 0;
-      if (!(fields >> value) || !std::isfinite(value) || (fields >> extra)) return fail(number, "bad value for " + key);
+      if (f.size() != 2 || !parse_float(f[1], &value)) return fail("bad value for " + std::string(key));
       (key == "threshold" ? section->threshold : section->switch_cost) = value;
-    } else if (key == "weight" || key == "context_weight") {
-      std::string name;
-      float value = 0;
-      if (!(fields >> name >> value) || !std::isfinite(value) || (fields >> extra)) {
-        return fail(number, "expected '" + key + " NAME VALUE'");
+    } else if (key == "ensemble") {
+      if (f.size() != 3 || (f[1] != "first_pass" && f[1] != "second_pass")) {
+        return fail("expected 'ensemble first_pass|second_pass BASE_MARGIN'");
       }
-      const auto found = index.find(name);
-      if (found == index.end()) return fail(number, "feature '" + name + "' is unknown to this binary");
-      const bool context = key == "context_weight";
-      if (seen[section_index + (context ? 1 : 0)][found->second]) return fail(number, "second " + key + " for '" + name + "'");
-      (context ? section->context_weights : section->weights)[found->second] = value;
-      seen[section_index + (context ? 1 : 0)][found->second] = true;
+      const int pass = f[1] == "second_pass" ? 1 : 0;
+      if (seen_passes[section_index][pass]) return fail("second ensemble " + std::string(f[1]) + " in a section");
+      seen_passes[section_index][pass] = true;
+      ensemble = pass == 1 ? &section->second_pass : &section->first_pass;
+      if (!parse_float(f[2], &ensemble->base_margin)) return fail("bad base margin");
+    } else if (key == "tree") {
+      if (ensemble == nullptr || f.size() != 1) return fail("'tree' outside an ensemble");
+      in_tree = true;
+      tree_start = ensemble->nodes.size();
+      ensemble->roots.push_back(static_cast<std::uint32_t>(tree_start));
     } else {
-      return fail(number, "unknown key '" + key + "'");
+      return fail("unknown key '" + std::string(key) + "'");
     }
   }
-  if (!header) return fail(number, "empty model file");
-  constexpr const char* kPassNames[] = {"[text] weight", "[text] context_weight", "[html] weight",
-                                         "[html] context_weight"};
-  for (std::size_t pass = 0; pass < seen.size(); ++pass) {
-    for (std::size_t i = 0; i < kFeatureCount; ++i) {
-      if (!seen[pass][i]) {
-        return Status{ErrorCode::kBadModel, origin + ": no " + kPassNames[pass] + " for feature '" +
-                                                std::string(feature_name(static_cast<Feature>(i))) +
-                                                "'; the model does not fit this binary"};
+  if (!header) return fail("empty model file");
+  if (!close_tree()) return fail(kBadTree);
+  constexpr const char* kSections[] = {"[text]", "[html]"};
+  constexpr const char* kPasses[] = {"first_pass", "second_pass"};
+  for (int s = 0; s < 2; ++s) {
+    if (!seen_sections[s]) return Status{ErrorCode::kBadModel, origin + ": no " + kSections[s] + " section"};
+    for (int p = 0; p < 2; ++p) {
+      if (!seen_passes[s][p]) {
+        return Status{ErrorCode::kBadModel, origin + ": no ensemble " + kPasses[p] + " in " + kSections[s]};
       }
     }
   }
-  *out = model;
+  *out = std::move(model);
   return {};
 }
 
 std::string serialize_model(const Model& model) {
-  std::ostringstream out;
-  out << "winnow-model " << kModelFormatVersion << "\n";
-  auto section = [&](const char* name, const LinearModel& m) {
-    out << "[" << name << "]\n";
-    out << "threshold " << m.threshold << "\n";
-    out << "switch_cost " << m.switch_cost << "\n";
-    for (std::size_t i = 0; i < kFeatureCount; ++i) {
-      out << "weight " << feature_name(static_cast<Feature>(i)) << " " << m.weights[i] << "\n";
+  std::string out = "winnow-model " + std::to_string(kModelFormatVersion) + "\n";
+  auto ensemble = [&](const char* name, const TreeEnsemble& e) {
+    out += std::string("ensemble ") + name + " " + format_float(e.base_margin) + "\n";
+    for (std::size_t t = 0; t < e.roots.size(); ++t) {
+      const std::size_t begin = e.roots[t];
+      const std::size_t end = t + 1 < e.roots.size() ? e.roots[t + 1] : e.nodes.size();
+      out += "tree\n";
+      for (std::size_t n = begin; n < end; ++n) {
+        const TreeNode& node = e.nodes[n];
+        if (node.feature == TreeNode::kLeaf) {
+          out += "leaf " + format_float(node.value) + "\n";
+        } else {
+          out += "split " + std::string(feature_name(static_cast<Feature>(node.feature))) + " " +
+                 format_float(node.split) + " " + std::to_string(node.yes - begin) + " " +
+                 std::to_string(node.no - begin) + " " + format_float(node.value) + "\n";
+        }
+      }
     }
-    for (std::size_t i = 0; i < kFeatureCount; ++i) {
-      out << "context_weight " << feature_name(static_cast<Feature>(i)) << " " << m.context_weights[i] << "\n";
-    }
+  };
+  auto section = [&](const char* name, const SectionModel& m) {
+    out += std::string("[") + name + "]\n";
+    out += "threshold " + format_float(m.threshold) + "\n";
+    out += "switch_cost " + format_float(m.switch_cost) + "\n";
+    ensemble("first_pass", m.first_pass);
+    ensemble("second_pass", m.second_pass);
   };
   section("text", model.text);
   section("html", model.html);
-  return out.str();
+  return out;
 }
 
 const Model& default_model() {
@@ -122,7 +264,10 @@ const Model& default_model() {
     Model parsed;
     const Status status = parse_model(kDefaultModelText, "built-in model", &parsed);
     // The built-in model is checked by the build's tests; a mismatch is a build defect.
-    if (!status.ok()) std::abort();
+    if (!status.ok()) {
+      std::fprintf(stderr, "winnow: %s\n", status.message.c_str());
+      std::abort();
+    }
     return parsed;
   }();
   return model;

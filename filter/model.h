@@ -1,27 +1,49 @@
-// The model: learned weights of a linear classifier over FeatureVector, one set per input kind, and
-// the decoder's parameters. A model file is text, versioned, one weight per line by feature name,
-// so a model that does not fit the binary is caught by name, not by silent misalignment.
+// The model: per input kind, two boosted tree ensembles over FeatureVector (the first pass on a
+// block's own features, the second also on the first pass's probabilities around it) and the
+// decoder's parameters. A model file is text, versioned, and names every split's feature, so a
+// model that does not fit the binary is caught by name, not by silent misalignment.
 #pragma once
 
-#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "block_features.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
 
-inline constexpr int kModelFormatVersion = 1;
+inline constexpr int kModelFormatVersion = 2;
 
-using Weights = std::array<float, kFeatureCount>;
+// One node of a regression tree. A split sends a block to `yes` when its feature is below `split`
+// (as XGBoost does), else to `no`; a leaf adds `value` to the margin. An inner node's `value` is the
+// mean of the leaves under it, weighted by training mass, so the change of value along a block's
+// path credits each split's feature with its share of the margin (what `explain` prints).
+struct TreeNode {
+  static constexpr std::uint16_t kLeaf = 0xFFFF;
+  std::uint16_t feature = kLeaf;
+  float split = 0;
+  std::uint32_t yes = 0;  // node indices into TreeEnsemble::nodes
+  std::uint32_t no = 0;
+  float value = 0;
+};
 
-struct LinearModel {
-  // First pass: weights of the block's own and neighbourhood features (context features zero).
-  Weights weights{};
-  // Second pass: weights of all features, the context features (first-pass probabilities around
+// A sum of regression trees: the margin is base_margin plus one leaf value per tree, the
+// probability its logistic. Nodes of all trees sit in one array; children come after parents.
+struct TreeEnsemble {
+  float base_margin = 0;
+  std::vector<TreeNode> nodes;
+  std::vector<std::uint32_t> roots;
+};
+
+struct SectionModel {
+  // First pass: trees over the block's own and neighbourhood features (context features unused).
+  TreeEnsemble first_pass;
+  // Second pass: trees over all features, the context features (first-pass probabilities around
   // the block) included.
-  Weights context_weights{};
+  TreeEnsemble second_pass;
   // Probability above which a block counts as content on its own.
   float threshold = 0.5f;
   // Cost, in log-probability, of switching between content and boilerplate from one block to the
@@ -31,13 +53,22 @@ struct LinearModel {
 
 class Model {
  public:
-  LinearModel text;
-  LinearModel html;
-  const LinearModel& for_kind(bool is_html) const { return is_html ? html : text; }
+  SectionModel text;
+  SectionModel html;
+  const SectionModel& for_kind(bool is_html) const { return is_html ? html : text; }
 };
 
-// Probability that the block is content under one set of weights.
-float score_block(const FeatureVector& features, const Weights& weights);
+// An ensemble of no trees whose probability is that of `margin` for every block.
+TreeEnsemble constant_ensemble(float margin);
+
+// The ensemble's margin (log-odds of content) and probability for one block.
+float ensemble_margin(const TreeEnsemble& ensemble, const FeatureVector& features);
+float score_block(const FeatureVector& features, const TreeEnsemble& ensemble);
+
+// Per feature, how much it moved this block's margin from the trees' mean (Saabas attribution):
+// the features whose splits the block passed, with the sum of their value changes.
+std::vector<std::pair<std::size_t, float>> feature_contributions(const TreeEnsemble& ensemble,
+                                                                  const FeatureVector& features);
 
 // Parses a model file's contents; `origin` names it in messages.
 Status parse_model(std::string_view contents, const std::string& origin, Model* out);

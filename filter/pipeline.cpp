@@ -34,16 +34,16 @@ BlockResult to_result(Block&& block, const Decision& decision) {
 
 }  // namespace
 
-std::vector<float> score_two_passes(const std::vector<Reason>& rules, const LinearModel& model,
+std::vector<float> score_two_passes(const std::vector<Reason>& rules, const SectionModel& model,
                                     std::vector<FeatureVector>& features) {
   std::vector<float> first(features.size());
   for (std::size_t i = 0; i < features.size(); ++i) {
     const bool ruled = rules[i] != Reason::kContent;
-    first[i] = ruled ? 0.0f : score_block(features[i], model.weights);
+    first[i] = ruled ? 0.0f : score_block(features[i], model.first_pass);
   }
   add_context_features(first, features);
   std::vector<float> second(features.size());
-  for (std::size_t i = 0; i < features.size(); ++i) second[i] = score_block(features[i], model.context_weights);
+  for (std::size_t i = 0; i < features.size(); ++i) second[i] = score_block(features[i], model.second_pass);
   return second;
 }
 
@@ -69,7 +69,7 @@ Staged stage_window(const Window& window) {
   return staged;
 }
 
-Classified classify_window(const Window& window, const LinearModel& model, bool keep_features) {
+Classified classify_window(const Window& window, const SectionModel& model, bool keep_features) {
   Staged staged = stage_window(window);
   const std::vector<float> scores = score_two_passes(staged.rules, model, staged.features);
   Classified result;
@@ -78,7 +78,7 @@ Classified classify_window(const Window& window, const LinearModel& model, bool 
   return result;
 }
 
-Classified classify_document(const Window& window, const LinearModel& model, bool keep_features) {
+Classified classify_document(const Window& window, const SectionModel& model, bool keep_features) {
   Classified result = classify_window(window, model, keep_features);
   RepeatTracker kept;
   drop_kept_repeats(window.shapes, 0, window.shapes.size(), kept, result.decisions);
@@ -112,22 +112,19 @@ Explained explain_document(std::string_view bytes, const CleanOptions& options, 
   Window window;
   window.doc = segment_document(bytes, explained.result.kind);
   prepare_window(window, 0);
-  const LinearModel& linear = model.for_kind(window.doc.is_html);
-  const Classified classified = classify_document(window, linear, true);
+  const SectionModel& section = model.for_kind(window.doc.is_html);
+  const Classified classified = classify_document(window, section, true);
   for (std::size_t i = 0; i < window.doc.blocks.size(); ++i) {
-    std::vector<std::pair<float, std::size_t>> contributions;
-    for (std::size_t f = 1; f < kFeatureCount; ++f) {  // the bias pushes every block alike
-      const float c = classified.features[i][f] * linear.context_weights[f];
-      if (c != 0.0f) contributions.emplace_back(c, f);
-    }
+    std::vector<std::pair<std::size_t, float>> contributions =
+        feature_contributions(section.second_pass, classified.features[i]);
     std::sort(contributions.begin(), contributions.end(),
-              [](const auto& a, const auto& b) { return std::abs(a.first) > std::abs(b.first); });
+              [](const auto& a, const auto& b) { return std::abs(a.second) > std::abs(b.second); });
     std::string pushes;
     for (std::size_t k = 0; k < std::min(top, contributions.size()); ++k) {
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "%s%s %+.2f", k == 0 ? "" : ", ",
-                    std::string(feature_name(static_cast<Feature>(contributions[k].second))).c_str(),
-                    static_cast<double>(contributions[k].first));
+                    std::string(feature_name(static_cast<Feature>(contributions[k].first))).c_str(),
+                    static_cast<double>(contributions[k].second));
       pushes += buffer;
     }
     explained.pushes.push_back(std::move(pushes));

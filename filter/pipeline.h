@@ -44,15 +44,15 @@ Staged stage_window(const Window& window);
 // The classifier's two passes: the first scores each block from its own features (0 where a rule
 // decides), the second again with the first pass's probabilities around it (add_context_features
 // fills them into `features`). Returns the second pass's probabilities.
-std::vector<float> score_two_passes(const std::vector<Reason>& rules, const LinearModel& model,
+std::vector<float> score_two_passes(const std::vector<Reason>& rules, const SectionModel& model,
                                     std::vector<FeatureVector>& features);
 
 // stage_window, scores and decisions for every block of a prepared window. Kept
 // blocks that repeat earlier kept text are not dropped yet: see drop_kept_repeats.
-Classified classify_window(const Window& window, const LinearModel& model, bool keep_features);
+Classified classify_window(const Window& window, const SectionModel& model, bool keep_features);
 
 // classify_window and drop_kept_repeats for a whole document.
-Classified classify_document(const Window& window, const LinearModel& model, bool keep_features);
+Classified classify_document(const Window& window, const SectionModel& model, bool keep_features);
 
 // A cleaned document with, per block, the features that pushed its score most, for `explain`.
 struct Explained {

@@ -1,8 +1,6 @@
 // Train. Entry point: train_model. Tested by tests/train_test.cpp.
 #include "train.h"
 
-#include <linear.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -17,12 +15,11 @@
 namespace winnow {
 namespace {
 
-constexpr double kStoppingTolerance = 0.01;
-constexpr float kThresholds[] = {0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f};
+constexpr float kThresholds[] = {0.25f, 0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f, 0.65f};
 // The grid stops at 0.3: on the corpus larger costs gain nothing (held-out text F1 moved by less than
 // 0.005 between 0.3 and 2.0), and on the golden cases they pull a site name, a section label or a
 // recipe's servings line into a body run or out of it.
-constexpr float kSwitchCosts[] = {0.0f, 0.1f, 0.2f, 0.3f};
+constexpr float kSwitchCosts[] = {0.0f, 0.1f, 0.2f, 0.3f, 0.5f, 1.0f};
 
 // One page prepared for training and tuning: its blocks' features and labels, and what the decoder
 // and the metric need to score a choice of threshold and switch cost.
@@ -33,8 +30,43 @@ struct Page {
   std::vector<BlockLabel> labels;
   std::vector<std::vector<int>> block_tokens;   // token ids per block
   std::unordered_map<int, int> gold_counts;     // token id -> count in the gold
-  long gold_total = 0;
+  long gold_total = 0;                          // 0 for a crop: crops only give rows
+  std::size_t fold_key = 0;  // the page's index; a crop shares its page's, so it lands in the same fold
+  float weight = 1.0f;       // of the page's rows in all, relative to a whole page
 };
+
+// A crop of a page: its blocks from a little before the first content block to a little after the
+// last, as a user's pre-cut text or a short document would come. Real pages nearly always begin and
+// end in clutter, so without crops the classifier learns that a document's first and last blocks
+// are clutter by position alone, and drops the last paragraph of a page that has no footer.
+constexpr int kCropMargins = 3;        // 0..2 blocks of margin, by the page's index
+constexpr float kCropWeight = 0.5f;    // a crop weighs half a page
+
+bool make_crop(const Page& page, std::size_t margin, Page* crop) {
+  std::size_t first = page.labels.size();
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < page.labels.size(); ++i) {
+    if (page.labels[i] != BlockLabel::kContent) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  if (first == page.labels.size()) return false;
+  const std::size_t begin = first >= margin ? first - margin : 0;
+  const std::size_t end = std::min(page.labels.size(), last + 1 + margin);
+  if (begin == 0 && end == page.labels.size()) return false;  // the crop is the page
+  crop->window.doc.is_html = page.window.doc.is_html;
+  crop->window.doc.blocks.assign(page.window.doc.blocks.begin() + static_cast<std::ptrdiff_t>(begin),
+                                 page.window.doc.blocks.begin() + static_cast<std::ptrdiff_t>(end));
+  crop->labels.assign(page.labels.begin() + static_cast<std::ptrdiff_t>(begin),
+                      page.labels.begin() + static_cast<std::ptrdiff_t>(end));
+  prepare_window(crop->window, 0);
+  Staged staged = stage_window(crop->window);
+  crop->rules = std::move(staged.rules);
+  crop->features = std::move(staged.features);
+  crop->fold_key = page.fold_key;
+  crop->weight = kCropWeight;
+  return true;
+}
 
 Status prepare_page(const GoldenCase& golden, Page* page) {
   std::string input;
@@ -65,7 +97,7 @@ Status prepare_page(const GoldenCase& golden, Page* page) {
 }
 
 // Macro token F1 of the kept blocks over the pages, for one choice of decoder parameters.
-double macro_f1(const std::vector<Page>& pages, const std::vector<std::vector<float>>& scores, const LinearModel& model) {
+double macro_f1(const std::vector<Page>& pages, const std::vector<std::vector<float>>& scores, const SectionModel& model) {
   double sum = 0;
   int counted = 0;
   for (std::size_t p = 0; p < pages.size(); ++p) {
@@ -94,82 +126,107 @@ double macro_f1(const std::vector<Page>& pages, const std::vector<std::vector<fl
   return counted > 0 ? sum / counted : 0.0;
 }
 
-void quiet_liblinear(const char*) {}
-
-// Learns one set of weights by logistic regression on the labelled open blocks of the pages.
-Status learn_weights(const std::vector<Page>& pages, const TrainOptions& options, Weights* weights) {
-  // liblinear wants rows of (index, value) pairs, 1-based, ending with index -1.
-  std::vector<std::vector<feature_node>> rows;
-  std::vector<double> targets;
-  for (const Page& page : pages) {
-    std::size_t labelled = 0;
+// The labelled open blocks of the pages of every fold but `held_fold` (-1: all pages) as rows.
+// `context` gives the features with the context features filled in, per page; without it the
+// context features stay zero, as the first pass sees them.
+TrainingRows collect_rows(const std::vector<Page>& pages, const TrainOptions& options, int held_fold,
+                          const std::vector<std::vector<FeatureVector>>* context) {
+  std::vector<std::vector<std::size_t>> chosen(pages.size());
+  std::size_t total = 0;
+  std::size_t used_pages = 0;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    if (static_cast<int>(pages[p].fold_key % options.folds) == held_fold) continue;
+    const Page& page = pages[p];
+    std::vector<std::size_t> open;
     for (std::size_t i = 0; i < page.features.size(); ++i) {
-      labelled += page.rules[i] == Reason::kContent && page.labels[i] != BlockLabel::kUnclear ? 1 : 0;
+      if (page.rules[i] == Reason::kContent && page.labels[i] != BlockLabel::kUnclear) open.push_back(i);
     }
     const std::size_t cap = options.max_blocks_per_page;
-    const std::size_t stride = cap == 0 ? 1 : (labelled + cap - 1) / cap;
-    std::size_t seen = 0;
-    for (std::size_t i = 0; i < page.features.size(); ++i) {
-      if (page.rules[i] != Reason::kContent || page.labels[i] == BlockLabel::kUnclear) continue;
-      if (stride > 1 && seen++ % stride != 0) continue;
-      std::vector<feature_node> row;
-      for (std::size_t f = 0; f < kFeatureCount; ++f) {
-        if (page.features[i][f] != 0.0f) row.push_back({static_cast<int>(f) + 1, page.features[i][f]});
-      }
-      row.push_back({-1, 0.0});
-      rows.push_back(std::move(row));
-      targets.push_back(page.labels[i] == BlockLabel::kContent ? 1.0 : -1.0);
+    const std::size_t stride = cap == 0 ? 1 : (open.size() + cap - 1) / cap;
+    for (std::size_t k = 0; k < open.size(); k += std::max<std::size_t>(1, stride)) chosen[p].push_back(open[k]);
+    total += chosen[p].size();
+    used_pages += chosen[p].empty() ? 0 : 1;
+  }
+  // Every page weighs total / used_pages in all (a crop less), so rows weigh about 1 on average.
+  const double page_weight = used_pages > 0 ? static_cast<double>(total) / used_pages : 0.0;
+  TrainingRows rows;
+  rows.values.reserve(total * kFeatureCount);
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const Page& page = pages[p];
+    double sum = 0;
+    for (std::size_t i : chosen[p]) sum += std::pow(page.window.shapes[i].words + 1.0, options.word_weight_power);
+    for (std::size_t i : chosen[p]) {
+      const double share = std::pow(page.window.shapes[i].words + 1.0, options.word_weight_power) / sum;
+      const FeatureVector& features = context != nullptr ? (*context)[p][i] : page.features[i];
+      rows.add(features, page.labels[i] == BlockLabel::kContent, static_cast<float>(page_weight * page.weight * share));
     }
   }
-  if (rows.empty()) return Status{ErrorCode::kIo, "no labelled blocks to learn from"};
-  std::vector<feature_node*> row_pointers;
-  for (auto& row : rows) row_pointers.push_back(row.data());
-  problem prob{};
-  prob.l = static_cast<int>(rows.size());
-  prob.n = static_cast<int>(kFeatureCount);
-  prob.y = targets.data();
-  prob.x = row_pointers.data();
-  prob.bias = -1;  // the model has its own bias feature
-  parameter param{};
-  param.solver_type = L2R_LR;
-  param.C = options.regularization;
-  param.eps = kStoppingTolerance;
-  if (const char* error = check_parameter(&prob, &param)) return Status{ErrorCode::kIo, error};
-  set_print_string_function(quiet_liblinear);
-  model* learned = train(&prob, &param);
-  // liblinear orders the classes as first seen; make the weights those of class +1 (content).
-  const double sign = learned->label[0] == 1 ? 1.0 : -1.0;
-  for (std::size_t f = 0; f < kFeatureCount; ++f) (*weights)[f] = static_cast<float>(sign * learned->w[f]);
-  free_and_destroy_model(&learned);
-  if (options.progress) options.progress("  learned from " + std::to_string(rows.size()) + " labelled blocks");
-  return {};
+  return rows;
 }
 
-Status train_section(std::vector<Page>& pages, const TrainOptions& options, LinearModel* section) {
-  // First pass on the blocks' own features, then the second with the first's probabilities around
-  // each block, exactly as score_two_passes will use them.
-  if (Status s = learn_weights(pages, options, &section->weights); !s.ok()) return s;
-  std::vector<std::vector<float>> scores(pages.size());
-  for (std::size_t p = 0; p < pages.size(); ++p) {
-    Page& page = pages[p];
-    scores[p] = score_two_passes(page.rules, *section, page.features);
+// One pass's probabilities for every block of a page (0 where a rule decides).
+std::vector<float> score_page(const Page& page, const std::vector<FeatureVector>& features, const TreeEnsemble& pass) {
+  std::vector<float> scores(features.size(), 0.0f);
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    if (page.rules[i] == Reason::kContent) scores[i] = score_block(features[i], pass);
   }
-  if (options.context_pass) {
-    if (Status s = learn_weights(pages, options, &section->context_weights); !s.ok()) return s;
-  } else {
-    section->context_weights = section->weights;  // context features weigh nothing
+  return scores;
+}
+
+Status fit_logged(const TrainingRows& rows, const TrainOptions& options, const std::string& what, TreeEnsemble* out) {
+  if (options.progress) options.progress("  " + what + ": " + std::to_string(rows.size()) + " labelled blocks");
+  BoostParams params = options.boost;
+  params.threads = options.threads;
+  return fit_ensemble(rows, params, out);
+}
+
+Status train_section(const std::vector<Page>& pages, const TrainOptions& options, SectionModel* section) {
+  const int folds = std::max(2, options.folds);
+  TrainOptions folded = options;
+  folded.folds = folds;
+  // Cross-fitted first pass: each fold scored by trees learnt on the other folds.
+  std::vector<std::vector<float>> first(pages.size());
+  for (int fold = 0; fold < folds; ++fold) {
+    TreeEnsemble trees;
+    const std::string what = "first pass, fold " + std::to_string(fold + 1) + " of " + std::to_string(folds);
+    if (Status s = fit_logged(collect_rows(pages, folded, fold, nullptr), folded, what, &trees); !s.ok()) return s;
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      if (static_cast<int>(pages[p].fold_key % folds) == fold) first[p] = score_page(pages[p], pages[p].features, trees);
+    }
   }
+  std::vector<std::vector<FeatureVector>> context(pages.size());
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    scores[p].clear();
-    for (const FeatureVector& f : pages[p].features) scores[p].push_back(score_block(f, section->context_weights));
+    context[p] = pages[p].features;
+    add_context_features(first[p], context[p]);
+  }
+  // Cross-fitted second pass, for choosing the decoder's parameters on probabilities like those
+  // of new pages.
+  std::vector<std::vector<float>> second(pages.size());
+  for (int fold = 0; fold < folds; ++fold) {
+    TreeEnsemble trees;
+    const std::string what = "second pass, fold " + std::to_string(fold + 1) + " of " + std::to_string(folds);
+    if (Status s = fit_logged(collect_rows(pages, folded, fold, &context), folded, what, &trees); !s.ok()) return s;
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      if (static_cast<int>(pages[p].fold_key % folds) != fold) continue;
+      second[p].clear();
+      for (const FeatureVector& f : context[p]) second[p].push_back(score_block(f, trees));
+    }
+  }
+  if (Status s = fit_logged(collect_rows(pages, folded, -1, nullptr), folded, "first pass, all pages", &section->first_pass);
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = fit_logged(collect_rows(pages, folded, -1, &context), folded, "second pass, all pages", &section->second_pass);
+      !s.ok()) {
+    return s;
   }
   double best = -1;
-  LinearModel candidate = *section;
+  SectionModel candidate;
   for (float threshold : kThresholds) {
     for (float cost : kSwitchCosts) {
       candidate.threshold = threshold;
       candidate.switch_cost = cost;
-      const double f1 = macro_f1(pages, scores, candidate);
+      const double f1 = macro_f1(pages, second, candidate);
       if (f1 > best + 1e-9) {
         best = f1;
         section->threshold = threshold;
@@ -178,8 +235,9 @@ Status train_section(std::vector<Page>& pages, const TrainOptions& options, Line
     }
   }
   if (options.progress) {
-    char buffer[128];
-    std::snprintf(buffer, sizeof buffer, "  threshold %.2f, switch cost %.1f: macro token F1 %.4f on these pages",
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer,
+                  "  threshold %.2f, switch cost %.1f: macro token F1 %.4f on these pages, cross-fitted",
                   section->threshold, section->switch_cost, best);
     options.progress(buffer);
   }
@@ -222,7 +280,13 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
     for (const Status& s : statuses) {
       if (!s.ok()) return s;
     }
-    LinearModel& section = mode == CaseMode::kHtml ? model.html : model.text;
+    const std::size_t whole_pages = pages.size();
+    for (std::size_t p = 0; p < whole_pages; ++p) pages[p].fold_key = p;
+    for (std::size_t p = 0; p < whole_pages; ++p) {
+      Page crop;
+      if (make_crop(pages[p], p % kCropMargins, &crop)) pages.push_back(std::move(crop));
+    }
+    SectionModel& section = mode == CaseMode::kHtml ? model.html : model.text;
     if (Status s = train_section(pages, options, &section); !s.ok()) return s;
   }
   if (pages_seen == 0) return Status{ErrorCode::kIo, "no page with a gold text (<id>.gold.txt) in the given sets"};

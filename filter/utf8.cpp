@@ -132,4 +132,40 @@ std::string make_valid(std::string_view s) {
   return out;
 }
 
+char32_t to_lower(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+  if (cp == 0x130) return 'i';    // İ
+  if (cp == 0x178) return 0xFF;   // Ÿ
+  // Latin Extended-A pairs upper/lower as even/odd, except the block 0x139..0x148 and 0x179..0x17E
+  // which pair odd/even.
+  if ((cp >= 0x100 && cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp | 1u;
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp & 1u) ? cp + 1 : cp;
+  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;
+  if (cp == 0x386) return 0x3AC;  // Ά
+  if (cp >= 0x388 && cp <= 0x38A) return cp + 0x25;  // Έ Ή Ί
+  if (cp == 0x38C) return 0x3CC;  // Ό
+  if (cp == 0x38E || cp == 0x38F) return cp + 0x3F;  // Ύ Ώ
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  if (cp >= 0x490 && cp <= 0x4BF) return cp | 1u;  // Ґ and the other paired Cyrillic letters
+  return cp;
+}
+
+std::string lower_case(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    append(out, to_lower(next(s, i)));
+  }
+  return out;
+}
+
 }  // namespace winnow::utf8

@@ -25,6 +25,13 @@ bool is_space(char32_t cp);
 // symbols of the Latin-1, general punctuation and CJK punctuation blocks are not word characters.
 bool is_word_char(char32_t cp);
 
+// Lower case of the letters of European scripts (ASCII, Latin-1, Latin Extended-A, Greek,
+// Cyrillic); other code points unchanged. Enough for matching lower-case patterns.
+char32_t to_lower(char32_t cp);
+
+// `s` with every code point through to_lower.
+std::string lower_case(std::string_view s);
+
 // Folds every run of white space to one ASCII space and trims both ends. Invalid UTF-8 becomes
 // U+FFFD, so the result is always valid UTF-8.
 std::string fold_space(std::string_view s);

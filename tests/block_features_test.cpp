@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +45,27 @@ const std::string kParagraph2 =
 const std::string kParagraph3 =
     "The council will publish the builder's plans next month, and residents will have six weeks to comment "
     "on them before the work begins in the autumn.";
+
+// Hand-built blocks whose word and stopword counts are easy to check (stopwords.cpp):
+//   kCat    11 words, 5 stopwords (the, on, the, and, the), well-formed
+//   kBoat   12 words, 5 stopwords (the, the, at, and, the), well-formed
+//   kGulls  11 words, 5 stopwords (the, the, and, the, them), well-formed
+//   kColours 8 words, no stopword, no sentence: prose length but not well-formed
+const std::string kCat = "The cat sat on the mat and the dog ran off.";
+const std::string kBoat = "The boat left the port at dawn and the crew sang loudly.";
+const std::string kGulls = "The gulls circled the boats and the fishermen threw them scraps.";
+const std::string kColours = "red green blue cyan pink gold grey teal";
+
+// The features' log scale, from its definition in block_features.cpp: log1p(n) / 6.
+double scaled_log(int n) { return std::log1p(static_cast<double>(n)) / 6.0; }
+
+constexpr double kTolerance = 1e-6;
+
+Document text_document(const std::vector<std::string>& lines) {
+  Document doc;
+  for (const std::string& line : lines) doc.blocks.push_back(Block{line, {}});
+  return doc;
+}
 
 TEST(FeatureNames, UniqueIdentifiers) {
   std::set<std::string> seen;
@@ -153,6 +175,150 @@ TEST(ComputeFeatures, CommentsOfADiscussionPageAreNotAfterAnArticle) {
   for (const FeatureVector& f : c.features) EXPECT_EQ(value(f, Feature::after_comments), 0.0f);
 }
 
+TEST(ComputeFeatures, PageRelativeFeatures) {
+  const Computed c = compute(text_document({"Menu", kCat, kColours, kBoat, "Share This"}));
+  ASSERT_EQ(c.features.size(), 5u);
+  // The counts the expected values below are worked out from.
+  const int words[] = {1, 11, 8, 12, 2};
+  const bool well_formed[] = {false, true, false, true, false};
+  const double stopword_ratio[] = {0.0, 5.0 / 11, 0.0, 5.0 / 12, 1.0 / 2};
+  for (std::size_t i = 0; i < 5; ++i) {
+    ASSERT_EQ(c.shapes[i].words, words[i]) << i;
+    ASSERT_EQ(c.shapes[i].well_formed, well_formed[i]) << i;
+    ASSERT_NEAR(c.shapes[i].stopword_ratio, stopword_ratio[i], kTolerance) << i;
+  }
+  // 34 words, 23 of them in the two well-formed blocks. The page's stopword ratio is taken over the
+  // blocks of at least 8 words: (5 + 0 + 5) / (11 + 8 + 12).
+  const double page_stopwords = 10.0 / 31;
+  const double mean_log_words =
+      (scaled_log(1) + scaled_log(11) + scaled_log(8) + scaled_log(12) + scaled_log(2)) / 5;
+  const double words_before_share[] = {0.0, 0.0, 11.0 / 23, 11.0 / 23, 1.0};
+  const double prev2[] = {0.0, 0.0, scaled_log(1), scaled_log(11), scaled_log(8)};
+  const double next2[] = {scaled_log(8), scaled_log(12), scaled_log(2), 0.0, 0.0};
+  for (std::size_t i = 0; i < 5; ++i) {
+    const FeatureVector& f = c.features[i];
+    EXPECT_NEAR(value(f, Feature::page_log_blocks), scaled_log(5), kTolerance) << i;
+    EXPECT_NEAR(value(f, Feature::page_well_formed_share), 23.0 / 34, kTolerance) << i;
+    EXPECT_NEAR(value(f, Feature::rel_stopword_ratio), stopword_ratio[i] - page_stopwords, kTolerance) << i;
+    EXPECT_NEAR(value(f, Feature::rel_log_words), scaled_log(words[i]) - mean_log_words, kTolerance) << i;
+    EXPECT_NEAR(value(f, Feature::words_before_share), words_before_share[i], kTolerance) << i;
+    EXPECT_NEAR(value(f, Feature::prev2_log_words), prev2[i], kTolerance) << i;
+    EXPECT_NEAR(value(f, Feature::next2_log_words), next2[i], kTolerance) << i;
+  }
+}
+
+TEST(ComputeFeatures, PageRelativeFeaturesOfAPageWithoutProse) {
+  // No well-formed block and no block of 8 words: the page figures are zero, not a division by zero.
+  // "|" has no word at all.
+  const Computed c = compute(text_document({"Share This", "|", "Menu"}));
+  ASSERT_EQ(c.features.size(), 3u);
+  ASSERT_EQ(c.shapes[1].words, 0);
+  const double mean_log_words = (scaled_log(2) + scaled_log(0) + scaled_log(1)) / 3;
+  for (const FeatureVector& f : c.features) {
+    EXPECT_EQ(value(f, Feature::page_well_formed_share), 0.0f);
+    EXPECT_EQ(value(f, Feature::words_before_share), 0.0f);
+    EXPECT_NEAR(value(f, Feature::page_log_blocks), scaled_log(3), kTolerance);
+  }
+  // With no prose on the page the block's own stopword ratio stands; a block without words has none.
+  EXPECT_NEAR(value(c.features[0], Feature::rel_stopword_ratio), 0.5, kTolerance);
+  EXPECT_EQ(value(c.features[1], Feature::rel_stopword_ratio), 0.0f);
+  EXPECT_EQ(value(c.features[2], Feature::rel_stopword_ratio), 0.0f);
+  EXPECT_NEAR(value(c.features[1], Feature::rel_log_words), -mean_log_words, kTolerance);
+  // Neighbours two blocks away exist only for the first and last block.
+  EXPECT_NEAR(value(c.features[0], Feature::next2_log_words), scaled_log(1), kTolerance);
+  EXPECT_EQ(value(c.features[1], Feature::next2_log_words), 0.0f);
+  EXPECT_EQ(value(c.features[1], Feature::prev2_log_words), 0.0f);
+  EXPECT_NEAR(value(c.features[2], Feature::prev2_log_words), scaled_log(2), kTolerance);
+}
+
+TEST(ComputeFeatures, NearTeaserMarkerFallsWithDistanceFromTheLastMarker) {
+  const Computed c = compute(text_document({kCat, "Related", "Council approves new cycle lanes",
+                                            "Ferry fares to rise in spring", "Harbour festival returns",
+                                            "More stories", "Storm damages the old lighthouse"}));
+  ASSERT_EQ(c.features.size(), 7u);
+  const bool marker[] = {false, true, false, false, false, true, false};
+  for (std::size_t i = 0; i < 7; ++i) ASSERT_EQ(c.shapes[i].lexicon.has(LexiconCategory::kTeaserMarker), marker[i]) << i;
+  // 1 / distance to the nearest marker above; 0 above the first marker and on a marker itself.
+  const double expected[] = {0.0, 0.0, 1.0, 1.0 / 2, 1.0 / 3, 0.0, 1.0};
+  for (std::size_t i = 0; i < 7; ++i) {
+    EXPECT_NEAR(value(c.features[i], Feature::near_teaser_marker), expected[i], kTolerance) << i;
+  }
+}
+
+TEST(ComputeFeatures, CommentsAfterWordsIsTheArticleAboveTheCommentSection) {
+  // A comment count in the byline opens nothing (no article above it yet); "Leave a Reply" after
+  // 11 + 12 + 11 = 34 words of article does.
+  const Computed c =
+      compute(text_document({"3 Comments", kCat, kBoat, kGulls, "Leave a Reply", "Nice one, thanks"}));
+  ASSERT_EQ(c.features.size(), 6u);
+  ASSERT_TRUE(c.shapes[0].lexicon.has(LexiconCategory::kCommentSection));
+  ASSERT_TRUE(c.shapes[4].lexicon.has(LexiconCategory::kCommentSection));
+  ASSERT_TRUE(c.shapes[1].well_formed && c.shapes[2].well_formed && c.shapes[3].well_formed);
+  ASSERT_EQ(c.shapes[3].words, 11);
+  const double expected[] = {0.0, 0.0, 0.0, 0.0, scaled_log(34), scaled_log(34)};
+  for (std::size_t i = 0; i < 6; ++i) {
+    EXPECT_NEAR(value(c.features[i], Feature::comments_after_words), expected[i], kTolerance) << i;
+    EXPECT_EQ(value(c.features[i], Feature::after_comments), i >= 4 ? 1.0f : 0.0f) << i;
+  }
+  // Under a short post (a thread) there is no comment section, so nothing is counted.
+  const Computed thread = compute(text_document({"Which ferry is best for bikes?", "3 Comments", kCat, kBoat}));
+  for (const FeatureVector& f : thread.features) EXPECT_EQ(value(f, Feature::comments_after_words), 0.0f);
+}
+
+TEST(ComputeFeatures, PathFeaturesCountTheBlocksOfOneStructure) {
+  // Hand-set paths and link characters: two menu items (path 7, all or mostly link), two
+  // paragraphs (path 9), one share line (path 11).
+  auto block = [](std::string text, std::uint64_t path, std::uint32_t link_chars) {
+    Block b{std::move(text), {}};
+    b.html.path_hash = path;
+    b.html.link_chars = link_chars;
+    return b;
+  };
+  Document doc;
+  doc.is_html = true;
+  doc.blocks = {block("Home", 7, 4), block("About us", 7, 7), block(kCat, 9, 0), block(kBoat, 9, 0),
+                block("Share This", 11, 0)};
+  const Computed c = compute(doc);
+  ASSERT_EQ(c.features.size(), 5u);
+  // 1 + 2 + 11 + 12 + 2 = 28 words; path 7 holds 3 of them, path 9 the 23 well-formed ones.
+  const double log_blocks[] = {scaled_log(2), scaled_log(2), scaled_log(2), scaled_log(2), scaled_log(1)};
+  const double well_formed[] = {0, 0, 1, 1, 0};
+  const double words_share[] = {3.0 / 28, 3.0 / 28, 23.0 / 28, 23.0 / 28, 2.0 / 28};
+  // Link density is link characters over all characters (spaces included), so "About us" is 7/8;
+  // the page's is the link characters of all blocks over all their characters.
+  const double chars = 4 + 8 + kCat.size() + kBoat.size() + 10;
+  const double page_links = (4 + 7) / chars;
+  const double link_density[] = {1.0, 7.0 / 8, 0, 0, 0};
+  for (std::size_t i = 0; i < 5; ++i) {
+    const FeatureVector& f = c.features[i];
+    ASSERT_NEAR(c.shapes[i].link_density, link_density[i], kTolerance) << i;
+    EXPECT_NEAR(value(f, Feature::path_log_blocks), log_blocks[i], kTolerance) << i;
+    EXPECT_NEAR(value(f, Feature::path_well_formed), well_formed[i], kTolerance) << i;
+    EXPECT_NEAR(value(f, Feature::path_words_share), words_share[i], kTolerance) << i;
+    EXPECT_NEAR(value(f, Feature::rel_link_density), link_density[i] - page_links, kTolerance) << i;
+  }
+}
+
+TEST(ComputeFeatures, PathFeaturesFromSegmentedHtml) {
+  const Computed c = compute(segment_html(
+      "<body><ul class=\"menu\"><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li>"
+      "<li><a href=\"/sport\">Sport</a></li></ul><article><p>" + kCat + "</p><p>" + kBoat + "</p></article></body>"));
+  ASSERT_EQ(c.features.size(), 5u);
+  // 3 one-word menu items and 11 + 12 words of article: 26 words.
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_NEAR(value(c.features[i], Feature::path_log_blocks), scaled_log(3), kTolerance) << i;
+    EXPECT_EQ(value(c.features[i], Feature::path_well_formed), 0.0f) << i;
+    EXPECT_NEAR(value(c.features[i], Feature::path_words_share), 3.0 / 26, kTolerance) << i;
+    EXPECT_GT(value(c.features[i], Feature::rel_link_density), 0.0f) << i;
+  }
+  for (std::size_t i = 3; i < 5; ++i) {
+    EXPECT_NEAR(value(c.features[i], Feature::path_log_blocks), scaled_log(2), kTolerance) << i;
+    EXPECT_EQ(value(c.features[i], Feature::path_well_formed), 1.0f) << i;
+    EXPECT_NEAR(value(c.features[i], Feature::path_words_share), 23.0 / 26, kTolerance) << i;
+    EXPECT_LT(value(c.features[i], Feature::rel_link_density), 0.0f) << i;
+  }
+}
+
 TEST(AddContextFeatures, FirstPassProbabilitiesAroundEachBlock) {
   Computed c = compute(segment_text("Menu\n" + kParagraph + "\n" + kParagraph2 + "\nBack to top\n"));
   ASSERT_EQ(c.features.size(), 4u);
@@ -181,9 +347,11 @@ TEST(AddContextFeatures, FirstPassProbabilitiesAroundEachBlock) {
 
 TEST(ComputeFeatures, TextBlocksHaveNoHtmlFeatures) {
   const Computed c = compute(segment_text(kParagraph + "\nMenu\n"));
-  const Feature html_only[] = {Feature::tag_p,    Feature::tag_div,           Feature::link_density,
-                               Feature::depth,    Feature::in_best_container, Feature::container_share,
-                               Feature::own_nav,  Feature::anc_footer,        Feature::in_nav};
+  const Feature html_only[] = {Feature::tag_p,           Feature::tag_div,          Feature::link_density,
+                               Feature::depth,           Feature::in_best_container, Feature::container_share,
+                               Feature::own_nav,         Feature::anc_footer,       Feature::in_nav,
+                               Feature::path_log_blocks, Feature::path_well_formed, Feature::path_words_share,
+                               Feature::rel_link_density};
   for (const FeatureVector& f : c.features) {
     for (Feature feature : html_only) EXPECT_EQ(value(f, feature), 0.0f) << feature_name(feature);
   }

@@ -32,8 +32,8 @@ BlockShape lexicon_shape(LexiconCategory category, int words, bool ends_sentence
   return s;
 }
 
-LinearModel decoder_model(float threshold, float switch_cost) {
-  LinearModel m;
+SectionModel decoder_model(float threshold, float switch_cost) {
+  SectionModel m;
   m.threshold = threshold;
   m.switch_cost = switch_cost;
   return m;

@@ -96,6 +96,14 @@ TEST(SegmentHtml, BlocksTable) {
   }
 }
 
+// A paragraph of 70 words: more visible text than an app shell has.
+constexpr const char* kLongText =
+    "one two three four five six seven eight nine ten one two three four five six seven eight nine ten "
+    "one two three four five six seven eight nine ten one two three four five six seven eight nine ten "
+    "one two three four five six seven eight nine ten one two three four five six seven eight nine ten "
+    "one two three four five six seven eight nine ten.";
+const std::string kLongParagraph = std::string("<p>") + kLongText + "</p>";
+
 TEST(SegmentHtml, SkippedElementsGiveNoText) {
   const struct {
     const char* name;
@@ -115,10 +123,24 @@ TEST(SegmentHtml, SkippedElementsGiveNoText) {
   for (const auto& c : cases) {
     // In <head> only for the elements the parser keeps there (see NoscriptTextInHeadGivesNoText).
     const std::string head = std::string_view(c.name) == "noscript" ? "" : c.inside;
+    // Enough visible text that the page is no app shell (see NoscriptIsReadOnAnAppShell).
     const std::string html = "<html><head>" + head + "</head><body><p>Before.</p>" + c.inside +
-                             "<div>" + c.inside + "</div><p>After.</p></body></html>";
-    EXPECT_EQ(dump(html), (std::vector<std::string>{"p: Before.", "p: After."})) << c.name;
+                             "<div>" + c.inside + "</div><p>After.</p>" + kLongParagraph + "</body></html>";
+    EXPECT_EQ(dump(html), (std::vector<std::string>{"p: Before.", "p: After.", std::string("p: ") + kLongText}))
+        << c.name;
   }
+}
+
+// A page that shows almost nothing without JavaScript (a Discourse forum, a single-page app) keeps
+// its content in <noscript> for crawlers; that fallback is read when the visible text is nearly empty.
+TEST(SegmentHtml, NoscriptIsReadOnAnAppShell) {
+  EXPECT_EQ(dump("<html><body><div id=\"app\">Loading</div><noscript><div><p>The first post of the thread.</p>"
+                 "<p>A reply to it.</p></div></noscript></body></html>"),
+            (std::vector<std::string>{"div: Loading", "p: The first post of the thread.", "p: A reply to it."}));
+  // With enough visible text the same <noscript> gives nothing.
+  EXPECT_EQ(dump(std::string("<html><body><p>") + kLongText + "</p><noscript><p>The first post of the thread.</p>"
+                 "</noscript></body></html>"),
+            (std::vector<std::string>{std::string("p: ") + kLongText}));
 }
 
 // In <head>, the HTML5 parser (scripting off, as Gumbo parses) ends a <noscript> at its first text
@@ -238,6 +260,58 @@ TEST(SegmentHtml, AncestorTags) {
   EXPECT_TRUE(has_bit(form->html.ancestor_tags, AncestorTag::kForm));
   EXPECT_TRUE(has_bit(linked->html.ancestor_tags, AncestorTag::kLink));
   EXPECT_FALSE(has_bit(article->html.ancestor_tags, AncestorTag::kLink));
+}
+
+// path_hash: a hash of the tags and class attributes from the root down to the block element. The
+// items of one repeated structure share it; another tag, another class or another depth changes it;
+// other attributes do not count.
+TEST(SegmentHtml, PathHashIsSharedByBlocksOfOneRepeatedStructure) {
+  const std::string html =
+      "<html><body>"
+      "<ul class=\"menu\"><li id=\"first\"><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li>"
+      "<li data-n=\"3\"><a href=\"/sport\">Sport</a></li><li class=\"active\"><a href=\"/\">Weather</a></li></ul>"
+      "<ul class=\"links\"><li><a href=\"/imprint\">Imprint</a></li></ul>"
+      "<article><p>Body one.</p><p>Body two<br><br>split in two.</p>"
+      "<div class=\"teaser\"><p>Teaser one</p></div><div class=\"teaser\"><p>Teaser two</p></div>"
+      "<div class=\"teaser wide\"><p>Teaser three</p></div><div><div><p>Nested deeper.</p></div></div></article>"
+      "</body></html>";
+  const Document doc = segment_html(html);
+  auto path = [&](std::string_view text) {
+    const Block* block = find_block(doc, text);
+    EXPECT_NE(block, nullptr) << text;
+    return block ? block->html.path_hash : 0;
+  };
+  const struct {
+    const char* a;
+    const char* b;
+    bool same;
+    const char* why;
+  } cases[] = {
+      {"Home", "News", true, "items of one ul.menu (an id does not count)"},
+      {"Home", "Sport", true, "a data- attribute does not count"},
+      {"Home", "Weather", false, "an item with a class of its own"},
+      {"Home", "Imprint", false, "an item of a list with another class"},
+      {"Home", "Body one.", false, "a list item and an article paragraph"},
+      {"Body one.", "Body two", true, "paragraphs of one article"},
+      {"Body two", "split in two.", true, "the two blocks a double <br> makes of one element"},
+      {"Teaser one", "Teaser two", true, "paragraphs in sibling div.teaser"},
+      {"Teaser one", "Teaser three", false, "div.teaser and div.teaser.wide"},
+      {"Body one.", "Teaser one", false, "article > p and article > div.teaser > p"},
+      {"Body one.", "Nested deeper.", false, "article > p and article > div > div > p"},
+  };
+  for (const auto& c : cases) {
+    if (c.same) {
+      EXPECT_EQ(path(c.a), path(c.b)) << c.why;
+    } else {
+      EXPECT_NE(path(c.a), path(c.b)) << c.why;
+    }
+  }
+  for (const Block& block : doc.blocks) EXPECT_NE(block.html.path_hash, 0u) << block.text;
+  // The hash depends on the structure only: parsing again, or with other text, gives the same one.
+  EXPECT_EQ(segment_html(html).blocks.front().html.path_hash, doc.blocks.front().html.path_hash);
+  const Document other = segment_html("<html><body><ul class=\"menu\"><li><a href=\"/x\">Other text</a></li></ul></body></html>");
+  ASSERT_EQ(other.blocks.size(), 1u);
+  EXPECT_EQ(other.blocks[0].html.path_hash, path("Home"));
 }
 
 TEST(SegmentHtml, BestContainerHoldsTheArticleParagraphs) {

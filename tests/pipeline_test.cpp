@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <string>
 #include <vector>
@@ -47,15 +48,13 @@ void expect_same_blocks(const std::vector<BlockResult>& a, const std::vector<Blo
   }
 }
 
-// A model that scores every block alike: content when `bias` is high, boilerplate when low. With
-// it, only the rules decide.
-Model constant_model(float bias) {
+// A model that scores every block alike: content when `margin` is high, boilerplate when low.
+// With it, only the rules decide.
+Model constant_model(float margin) {
   Model m = default_model();
-  for (LinearModel* section : {&m.text, &m.html}) {
-    section->weights.fill(0.0f);
-    section->context_weights.fill(0.0f);
-    section->weights[static_cast<std::size_t>(Feature::bias)] = bias;
-    section->context_weights[static_cast<std::size_t>(Feature::bias)] = bias;
+  for (SectionModel* section : {&m.text, &m.html}) {
+    section->first_pass = constant_ensemble(margin);
+    section->second_pass = constant_ensemble(margin);
   }
   return m;
 }
@@ -320,6 +319,55 @@ TEST(ClassifyWindow, FeaturesOnlyWhenAskedFor) {
   EXPECT_TRUE(without.features.empty());
   EXPECT_EQ(with.features.size(), 2u);
   EXPECT_EQ(with.decisions[1].reason, Reason::kPrompt);
+}
+
+// explain credits the second pass's split features on each block's path, strongest first.
+TEST(ExplainDocument, PushesAreTheSecondPassSplitsOnTheBlocksPath) {
+  Model model = default_model();
+  for (SectionModel* section : {&model.text, &model.html}) {
+    section->first_pass = constant_ensemble(1.0f);  // every open block 0.73 in the first pass
+    TreeEnsemble& second = section->second_pass;
+    second = constant_ensemble(0.0f);
+    // Long blocks (log_words 0.4 is about 10 words) +3, short -3; blocks the first pass scored +1,
+    // ruled ones (first pass 0) -1. Inner values are the mean of their leaves.
+    second.roots = {0, 3};
+    TreeNode words;
+    words.feature = static_cast<std::uint16_t>(Feature::log_words);
+    words.split = 0.4f;
+    words.yes = 1;
+    words.no = 2;
+    TreeNode context;
+    context.feature = static_cast<std::uint16_t>(Feature::ctx_self);
+    context.split = 0.25f;
+    context.yes = 4;
+    context.no = 5;
+    TreeNode leaf;
+    second.nodes = {words, leaf, leaf, context, leaf, leaf};
+    second.nodes[1].value = -3.0f;
+    second.nodes[2].value = 3.0f;
+    second.nodes[4].value = -1.0f;
+    second.nodes[5].value = 1.0f;
+  }
+  const std::string text = kParagraphs[0] + "\nWeather sunny and mild\nShare This\n";
+  CleanOptions options;
+  options.kind = InputKind::kText;
+  options.model = &model;
+
+  const Explained explained = explain_document(text, options, 3);
+  ASSERT_EQ(explained.result.blocks.size(), 3u);
+  ASSERT_EQ(explained.pushes.size(), 3u);
+  EXPECT_EQ(explained.pushes[0], "log_words +3.00, ctx_self +1.00");
+  EXPECT_EQ(explained.pushes[1], "log_words -3.00, ctx_self +1.00");
+  EXPECT_EQ(explained.pushes[2], "log_words -3.00, ctx_self -1.00");
+  EXPECT_NEAR(explained.result.blocks[0].score, 1.0 / (1.0 + std::exp(-4.0)), 1e-5);
+  EXPECT_NEAR(explained.result.blocks[1].score, 1.0 / (1.0 + std::exp(2.0)), 1e-5);
+  EXPECT_TRUE(explained.result.blocks[0].keep);
+  EXPECT_EQ(explained.result.blocks[2].reason, Reason::kPrompt);
+  // explain decides as clean does.
+  expect_same_blocks(explained.result.blocks, clean(text, options).blocks, "explain");
+
+  EXPECT_EQ(explain_document(text, options, 1).pushes[0], "log_words +3.00");
+  EXPECT_EQ(explain_document(text, options, 0).pushes[0], "");
 }
 
 TEST(Clean, CustomModelIsUsed) {

@@ -114,10 +114,8 @@ TEST(ReadFile, MissingFileNamesThePath) {
 // A model that keeps every block no rule drops, so the output of a case is known in advance.
 Model keep_everything_model() {
   Model m = default_model();
-  m.text.weights.fill(0.0f);
-  m.text.context_weights.fill(0.0f);
-  m.text.weights[static_cast<std::size_t>(Feature::bias)] = 20.0f;
-  m.text.context_weights[static_cast<std::size_t>(Feature::bias)] = 20.0f;
+  m.text.first_pass = constant_ensemble(20.0f);
+  m.text.second_pass = constant_ensemble(20.0f);
   m.html = m.text;
   return m;
 }

@@ -100,13 +100,26 @@ void write_golden_set(const TempDir& dir) {
   }
 }
 
+// Few, shallow trees keep training fast; the sampling (subsample, column_sample) stays on, so the
+// determinism tests cover it.
+constexpr int kRounds = 6;
+
 Status train(const std::string& set, int threads, Model* out, std::vector<std::string>* progress = nullptr) {
   TrainOptions options;
   options.sets = {set};
   options.part = Part::kAll;
   options.threads = threads;
+  options.boost.rounds = kRounds;
+  options.boost.max_depth = 3;
   if (progress != nullptr) options.progress = [progress](const std::string& line) { progress->push_back(line); };
   return train_model(options, default_model(), out);
+}
+
+// One section as the model file writes it: its threshold, switch cost and every tree.
+std::string section_text(const SectionModel& section) {
+  Model model;
+  model.text = section;
+  return serialize_model(model);
 }
 
 TEST(TrainModel, DeterministicOnATinyGoldenSet) {
@@ -128,9 +141,22 @@ TEST(TrainModel, DeterministicOnATinyGoldenSet) {
   ASSERT_TRUE(train(set, 2, &threaded).ok());
   EXPECT_EQ(serialize_model(threaded), serialize_model(first)) << "the number of workers does not matter";
 
-  // Both sections were learned, so neither is the starting model.
-  EXPECT_NE(first.text.weights, default_model().text.weights);
-  EXPECT_NE(first.html.weights, default_model().html.weights);
+  // Both sections were learned: both passes have one tree per round, the first pass never splits
+  // on the context features it cannot see, and neither section is the starting model.
+  for (const auto& [name, section] : {std::pair{"[text]", &first.text}, std::pair{"[html]", &first.html}}) {
+    EXPECT_EQ(section->first_pass.roots.size(), static_cast<std::size_t>(kRounds)) << name;
+    EXPECT_EQ(section->second_pass.roots.size(), static_cast<std::size_t>(kRounds)) << name;
+    for (const TreeNode& node : section->first_pass.nodes) {
+      if (node.feature != TreeNode::kLeaf) {
+        EXPECT_LT(node.feature, kFirstContextFeature) << name;
+      }
+    }
+    EXPECT_GT(section->threshold, 0.0f) << name;
+    EXPECT_LT(section->threshold, 1.0f) << name;
+    EXPECT_GE(section->switch_cost, 0.0f) << name;
+  }
+  EXPECT_NE(section_text(first.text), section_text(default_model().text));
+  EXPECT_NE(section_text(first.html), section_text(default_model().html));
 
   Model reparsed;
   const Status parsed = parse_model(serialize_model(first), "trained", &reparsed);
@@ -138,7 +164,7 @@ TEST(TrainModel, DeterministicOnATinyGoldenSet) {
   EXPECT_EQ(serialize_model(reparsed), serialize_model(first));
 }
 
-TEST(TrainModel, SectionWithoutPagesKeepsTheStartingWeights) {
+TEST(TrainModel, SectionWithoutPagesKeepsTheStartingSection) {
   TempDir dir;
   write_golden_set(dir);
   // Only the text pages.
@@ -152,9 +178,12 @@ TEST(TrainModel, SectionWithoutPagesKeepsTheStartingWeights) {
   Model model;
   const Status status = train(text_only / "set", 1, &model);
   ASSERT_TRUE(status.ok()) << status.message;
-  EXPECT_EQ(model.html.weights, default_model().html.weights);
+  EXPECT_EQ(section_text(model.html), section_text(default_model().html));
+  EXPECT_EQ(model.html.first_pass.nodes.size(), default_model().html.first_pass.nodes.size());
+  EXPECT_EQ(model.html.second_pass.nodes.size(), default_model().html.second_pass.nodes.size());
   EXPECT_FLOAT_EQ(model.html.threshold, default_model().html.threshold);
-  EXPECT_NE(model.text.weights, default_model().text.weights);
+  EXPECT_NE(section_text(model.text), section_text(default_model().text));
+  EXPECT_EQ(model.text.first_pass.roots.size(), static_cast<std::size_t>(kRounds));
 }
 
 }  // namespace

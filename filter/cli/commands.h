@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "train.h"
+
 #include "winnow/winnow.h"
 
 namespace winnow::cli {
@@ -58,9 +60,7 @@ struct TrainCommand {
   std::vector<std::string> sets;
   std::string output;
   std::string part = "train";
-  double regularization = 1.0;
-  bool context_pass = false;
-  std::size_t max_blocks_per_page = 120;
+  TrainOptions train;  // the learner's settings, with their defaults
   int threads = 0;
 };
 CLI::App* setup_train(CLI::App& app, TrainCommand& options);

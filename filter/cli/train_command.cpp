@@ -17,10 +17,22 @@ CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
   sub->add_option("--part", options.part, "Pages to learn from: train (default, leaves the held-out fifth), all")
       ->check(CLI::IsMember({"all", "train"}))
       ->capture_default_str();
-  sub->add_option("--regularization", options.regularization, "liblinear's C")->capture_default_str();
-  sub->add_flag("--context-pass", options.context_pass,
-                "Also learn a second pass that weighs the first pass's scores around each block");
-  sub->add_option("--max-blocks-per-page", options.max_blocks_per_page,
+  TrainOptions& t = options.train;
+  sub->add_option("--rounds", t.boost.rounds, "Trees per pass")->capture_default_str();
+  sub->add_option("--max-depth", t.boost.max_depth, "Depth of each tree")->capture_default_str();
+  sub->add_option("--learning-rate", t.boost.learning_rate, "Shrinkage of each tree's values")->capture_default_str();
+  sub->add_option("--min-child-weight", t.boost.min_child_weight, "Least row weight in a leaf (rows weigh 1 on average)")
+      ->capture_default_str();
+  sub->add_option("--subsample", t.boost.subsample, "Share of rows each tree sees (fixed seed)")->capture_default_str();
+  sub->add_option("--column-sample", t.boost.column_sample, "Share of features each tree sees (fixed seed)")
+      ->capture_default_str();
+  sub->add_option("--folds", t.folds, "Folds for cross-fitting the first pass's probabilities (2 at least)")
+      ->check(CLI::Range(2, 20))
+      ->capture_default_str();
+  sub->add_option("--word-weight-power", t.word_weight_power,
+                  "Within a page, a block weighs (words + 1) to this power (0: blocks alike)")
+      ->capture_default_str();
+  sub->add_option("--max-blocks-per-page", t.max_blocks_per_page,
                   "Learn from at most this many blocks of one page, evenly spaced (0: all)")
       ->capture_default_str();
   sub->add_option("-j,--threads", options.threads, "Worker threads (0: all cores)")->capture_default_str();
@@ -28,12 +40,9 @@ CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
 }
 
 int run_train(const TrainCommand& options) {
-  TrainOptions train;
+  TrainOptions train = options.train;
   train.sets = options.sets;
   train.part = options.part == "all" ? Part::kAll : Part::kTrain;
-  train.regularization = options.regularization;
-  train.context_pass = options.context_pass;
-  train.max_blocks_per_page = options.max_blocks_per_page;
   train.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   train.progress = [](const std::string& line) { std::cerr << line << "\n"; };
   Model model;
