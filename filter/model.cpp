@@ -59,10 +59,11 @@ bool parse_index(std::string_view text, std::uint32_t* out) {
   return error == std::errc{} && end == text.data() + text.size();
 }
 
+// The shortest text that parses back to the same float.
 std::string format_float(float value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.9g", static_cast<double>(value));  // round-trips a float
-  return buffer;
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return error == std::errc{} ? std::string(buffer, end) : "0";
 }
 
 }  // namespace

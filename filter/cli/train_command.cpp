@@ -53,7 +53,14 @@ int run_train(const TrainCommand& options) {
   std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
   out << "# trained by: winnow train";
   for (const std::string& set : options.sets) out << " " << set;
-  out << " --part " << options.part << "\n" << serialize_model(model);
+  // Every learner setting, so the line alone reproduces the model.
+  const TrainOptions& t = options.train;
+  out << " --part " << options.part << " --rounds " << t.boost.rounds << " --max-depth " << t.boost.max_depth
+      << " --learning-rate " << t.boost.learning_rate << " --min-child-weight " << t.boost.min_child_weight
+      << " --subsample " << t.boost.subsample << " --column-sample " << t.boost.column_sample << " --folds "
+      << t.folds << " --word-weight-power " << t.word_weight_power << " --max-blocks-per-page "
+      << t.max_blocks_per_page << "\n"
+      << serialize_model(model);
   out.close();
   if (!out) {
     std::cerr << "winnow train: " << options.output << ": cannot write\n";
