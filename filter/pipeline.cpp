@@ -74,7 +74,10 @@ Classified classify_window(const Window& window, const SectionModel& model, bool
   const std::vector<float> scores = score_two_passes(staged.rules, model, staged.features);
   Classified result;
   result.decisions = decode_blocks(window.shapes, staged.rules, scores, model);
-  if (keep_features) result.features = std::move(staged.features);
+  if (keep_features) {
+    result.features = std::move(staged.features);
+    result.rules = std::move(staged.rules);
+  }
   return result;
 }
 
@@ -114,19 +117,29 @@ Explained explain_document(std::string_view bytes, const CleanOptions& options, 
   prepare_window(window, 0);
   const SectionModel& section = model.for_kind(window.doc.is_html);
   const Classified classified = classify_document(window, section, true);
-  for (std::size_t i = 0; i < window.doc.blocks.size(); ++i) {
-    std::vector<std::pair<std::size_t, float>> contributions =
-        feature_contributions(section.second_pass, classified.features[i]);
+  // The strongest `top` contributions of one pass, as "name +w, name -w".
+  auto strongest = [top](std::vector<std::pair<std::size_t, float>> contributions) {
     std::sort(contributions.begin(), contributions.end(),
               [](const auto& a, const auto& b) { return std::abs(a.second) > std::abs(b.second); });
-    std::string pushes;
+    std::string list;
     for (std::size_t k = 0; k < std::min(top, contributions.size()); ++k) {
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "%s%s %+.2f", k == 0 ? "" : ", ",
                     std::string(feature_name(static_cast<Feature>(contributions[k].first))).c_str(),
                     static_cast<double>(contributions[k].second));
-      pushes += buffer;
+      list += buffer;
     }
+    return list;
+  };
+  for (std::size_t i = 0; i < window.doc.blocks.size(); ++i) {
+    // The second pass decides; its strongest input is usually ctx_self, the first pass's own
+    // probability, so the first pass's strongest features follow to say where that came from.
+    std::string pushes = strongest(feature_contributions(section.second_pass, classified.features[i]));
+    // A block a rule decides has no first-pass probability (ctx_self 0), so no first pass to explain.
+    const std::string first = classified.rules[i] != Reason::kContent
+                                  ? std::string()
+                                  : strongest(feature_contributions(section.first_pass, classified.features[i]));
+    if (!first.empty()) pushes += (pushes.empty() ? "" : "; ") + std::string("first pass: ") + first;
     explained.pushes.push_back(std::move(pushes));
     explained.result.blocks.push_back(to_result(std::move(window.doc.blocks[i]), classified.decisions[i]));
   }

@@ -32,6 +32,7 @@ struct Staged {
 struct Classified {
   std::vector<Decision> decisions;
   std::vector<FeatureVector> features;  // filled only when asked for
+  std::vector<Reason> rules;            // likewise: the rule deciding each block (kContent: none)
 };
 
 // Shapes for blocks [first_new, end) of `window`, which earlier calls (if any) have already

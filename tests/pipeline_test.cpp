@@ -322,6 +322,23 @@ TEST(ClassifyWindow, FeaturesOnlyWhenAskedFor) {
 }
 
 // explain credits the second pass's split features on each block's path, strongest first.
+// Appends a one-split tree: `below` for a block whose `feature` is under `split`, else `above`.
+// The split node's own value is 0, so the block's contribution is the leaf value.
+void add_stump(TreeEnsemble& ensemble, Feature feature, float split, float below, float above) {
+  const auto root = static_cast<std::uint32_t>(ensemble.nodes.size());
+  TreeNode node;
+  node.feature = static_cast<std::uint16_t>(feature);
+  node.split = split;
+  node.yes = root + 1;
+  node.no = root + 2;
+  TreeNode yes;
+  yes.value = below;
+  TreeNode no;
+  no.value = above;
+  ensemble.nodes.insert(ensemble.nodes.end(), {node, yes, no});
+  ensemble.roots.push_back(root);
+}
+
 TEST(ExplainDocument, PushesAreTheSecondPassSplitsOnTheBlocksPath) {
   Model model = default_model();
   for (SectionModel* section : {&model.text, &model.html}) {
@@ -330,23 +347,8 @@ TEST(ExplainDocument, PushesAreTheSecondPassSplitsOnTheBlocksPath) {
     second = constant_ensemble(0.0f);
     // Long blocks (log_words 0.4 is about 10 words) +3, short -3; blocks the first pass scored +1,
     // ruled ones (first pass 0) -1. Inner values are the mean of their leaves.
-    second.roots = {0, 3};
-    TreeNode words;
-    words.feature = static_cast<std::uint16_t>(Feature::log_words);
-    words.split = 0.4f;
-    words.yes = 1;
-    words.no = 2;
-    TreeNode context;
-    context.feature = static_cast<std::uint16_t>(Feature::ctx_self);
-    context.split = 0.25f;
-    context.yes = 4;
-    context.no = 5;
-    TreeNode leaf;
-    second.nodes = {words, leaf, leaf, context, leaf, leaf};
-    second.nodes[1].value = -3.0f;
-    second.nodes[2].value = 3.0f;
-    second.nodes[4].value = -1.0f;
-    second.nodes[5].value = 1.0f;
+    add_stump(second, Feature::log_words, 0.4f, -3.0f, 3.0f);
+    add_stump(second, Feature::ctx_self, 0.25f, -1.0f, 1.0f);
   }
   const std::string text = kParagraphs[0] + "\nWeather sunny and mild\nShare This\n";
   CleanOptions options;
@@ -368,6 +370,27 @@ TEST(ExplainDocument, PushesAreTheSecondPassSplitsOnTheBlocksPath) {
 
   EXPECT_EQ(explain_document(text, options, 1).pushes[0], "log_words +3.00");
   EXPECT_EQ(explain_document(text, options, 0).pushes[0], "");
+}
+
+// The first pass's own splits follow the second pass's, for the blocks no rule decides: they say
+// where ctx_self came from. A ruled block (here "Share This", a prompt) has no first pass to explain.
+TEST(ExplainDocument, FirstPassSplitsFollowForOpenBlocks) {
+  Model model = default_model();
+  for (SectionModel* section : {&model.text, &model.html}) {
+    section->second_pass = constant_ensemble(0.0f);
+    section->first_pass = constant_ensemble(0.0f);
+    add_stump(section->first_pass, Feature::ends_sentence, 0.5f, -2.0f, 2.0f);
+  }
+  const std::string text = kParagraphs[0] + "\nWeather sunny and mild\nShare This\n";
+  CleanOptions options;
+  options.kind = InputKind::kText;
+  options.model = &model;
+  const Explained explained = explain_document(text, options, 2);
+  ASSERT_EQ(explained.pushes.size(), 3u);
+  EXPECT_EQ(explained.pushes[0], "first pass: ends_sentence +2.00");
+  EXPECT_EQ(explained.pushes[1], "first pass: ends_sentence -2.00");
+  EXPECT_EQ(explained.result.blocks[2].reason, Reason::kPrompt);
+  EXPECT_EQ(explained.pushes[2], "");
 }
 
 TEST(Clean, CustomModelIsUsed) {
