@@ -13,6 +13,7 @@
 // A child's number must be above its parent's, so every path ends at a leaf.
 #include "model.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -82,6 +83,18 @@ float ensemble_margin(const TreeEnsemble& ensemble, const FeatureVector& feature
 
 float score_block(const FeatureVector& features, const TreeEnsemble& ensemble) {
   return 1.0f / (1.0f + std::exp(-ensemble_margin(ensemble, features)));
+}
+
+std::vector<float> score_blocks(const std::vector<FeatureVector>& features, const TreeEnsemble& ensemble,
+                                const std::vector<bool>& skip) {
+  std::vector<float> margins(features.size(), ensemble.base_margin);
+  for (std::uint32_t root : ensemble.roots) {
+    for (std::size_t b = 0; b < features.size(); ++b) margins[b] += ensemble.nodes[leaf_of(ensemble, root, features[b])].value;
+  }
+  for (std::size_t b = 0; b < features.size(); ++b) {
+    margins[b] = !skip.empty() && skip[b] ? 0.0f : 1.0f / (1.0f + std::exp(-margins[b]));
+  }
+  return margins;
 }
 
 std::vector<std::pair<std::size_t, float>> feature_contributions(const TreeEnsemble& ensemble,

@@ -65,6 +65,12 @@ TreeEnsemble constant_ensemble(float margin);
 float ensemble_margin(const TreeEnsemble& ensemble, const FeatureVector& features);
 float score_block(const FeatureVector& features, const TreeEnsemble& ensemble);
 
+// Probabilities of many blocks at once, equal to score_block on each. Trees are walked one at a time
+// over all blocks, so each tree stays in cache while it is used: several times faster than block
+// by block. Blocks whose `skip` entry is true get 0 (empty `skip`: none skipped).
+std::vector<float> score_blocks(const std::vector<FeatureVector>& features, const TreeEnsemble& ensemble,
+                                const std::vector<bool>& skip = {});
+
 // Per feature, how much it moved this block's margin from the trees' mean (Saabas attribution):
 // the features whose splits the block passed, with the sum of their value changes.
 std::vector<std::pair<std::size_t, float>> feature_contributions(const TreeEnsemble& ensemble,

@@ -36,15 +36,11 @@ BlockResult to_result(Block&& block, const Decision& decision) {
 
 std::vector<float> score_two_passes(const std::vector<Reason>& rules, const SectionModel& model,
                                     std::vector<FeatureVector>& features) {
-  std::vector<float> first(features.size());
-  for (std::size_t i = 0; i < features.size(); ++i) {
-    const bool ruled = rules[i] != Reason::kContent;
-    first[i] = ruled ? 0.0f : score_block(features[i], model.first_pass);
-  }
+  std::vector<bool> ruled(features.size());
+  for (std::size_t i = 0; i < features.size(); ++i) ruled[i] = rules[i] != Reason::kContent;
+  const std::vector<float> first = score_blocks(features, model.first_pass, ruled);
   add_context_features(first, features);
-  std::vector<float> second(features.size());
-  for (std::size_t i = 0; i < features.size(); ++i) second[i] = score_block(features[i], model.second_pass);
-  return second;
+  return score_blocks(features, model.second_pass);
 }
 
 std::string_view reason_name(Reason reason) {

@@ -240,6 +240,29 @@ float rebuilt_margin(const TreeEnsemble& e, const FeatureVector& f) {
   return margin;
 }
 
+// score_blocks walks the trees over all blocks at once; it must give score_block's numbers, and 0 for
+// skipped blocks. The built-in model's trees on varied feature vectors make a real check.
+TEST(ScoreBlocks, EqualsScoreBlockOnEachAndZeroWhereSkipped) {
+  const TreeEnsemble& trees = default_model().html.second_pass;
+  std::vector<FeatureVector> blocks(37);
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    for (std::size_t f = 0; f < kFeatureCount; ++f) {
+      blocks[b][f] = static_cast<float>((b * 31 + f * 17) % 23) / 11.0f - 0.5f;
+    }
+  }
+  std::vector<bool> skip(blocks.size());
+  for (std::size_t b = 0; b < blocks.size(); b += 5) skip[b] = true;
+  const std::vector<float> all = score_blocks(blocks, trees);
+  const std::vector<float> some = score_blocks(blocks, trees, skip);
+  ASSERT_EQ(all.size(), blocks.size());
+  ASSERT_EQ(some.size(), blocks.size());
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    EXPECT_FLOAT_EQ(all[b], score_block(blocks[b], trees)) << b;
+    EXPECT_FLOAT_EQ(some[b], skip[b] ? 0.0f : all[b]) << b;
+  }
+  EXPECT_TRUE(score_blocks({}, trees).empty());
+}
+
 TEST(FeatureContributions, CreditTheSplitFeaturesOnThePath) {
   const TreeEnsemble e = three_tree_ensemble();
   using Contributions = std::vector<std::pair<std::size_t, float>>;
