@@ -323,6 +323,28 @@ TEST(Cli, TrainOnAMissingSetFails) {
   EXPECT_FALSE(std::filesystem::exists(dir / "x.model"));
 }
 
+// The model file is opened before training, so an unwritable place fails at once, and a failed
+// run leaves neither the model nor its partial file.
+TEST(Cli, TrainToAnUnwritablePlaceFailsBeforeTraining) {
+  TempDir dir;
+  const std::string set = write_golden_set(dir);
+  const std::string model = dir / "no-such-dir/m.model";
+  const Outcome run = run_winnow({"train", set, "-o", model});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find(model), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("pages with gold text"), std::string::npos) << "trained first: " << run.err;
+}
+
+TEST(Cli, TrainLeavesNoPartialFile) {
+  TempDir dir;
+  const std::string set = write_golden_set(dir);
+  const std::string model = dir / "m.model";
+  ASSERT_EQ(run_winnow({"train", set, "-o", model, "--part", "all", "--rounds", "3", "-j", "1"}).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(model));
+  EXPECT_FALSE(std::filesystem::exists(model + ".partial"));
+  EXPECT_NE(testing::read_whole_file(model).find(" --rounds 3 "), std::string::npos) << "options recorded";
+}
+
 TEST(Cli, ExplainWhyAddsAFeatureLinePerBlock) {
   TempDir dir;
   const std::string page = dir.write("page.txt", "Menu\n" + kParagraph + "\nShare This\n");

@@ -1,4 +1,5 @@
 // The train command: learns a model from golden sets and writes the model file.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -18,19 +19,26 @@ CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
       ->check(CLI::IsMember({"all", "train"}))
       ->capture_default_str();
   TrainOptions& t = options.train;
-  sub->add_option("--rounds", t.boost.rounds, "Trees per pass")->capture_default_str();
-  sub->add_option("--max-depth", t.boost.max_depth, "Depth of each tree")->capture_default_str();
-  sub->add_option("--learning-rate", t.boost.learning_rate, "Shrinkage of each tree's values")->capture_default_str();
-  sub->add_option("--min-child-weight", t.boost.min_child_weight, "Least row weight in a leaf (rows weigh 1 on average)")
+  sub->add_option("--rounds", t.boost.rounds, "Trees per pass")->check(CLI::Range(1, 100000))->capture_default_str();
+  sub->add_option("--max-depth", t.boost.max_depth, "Depth of each tree")->check(CLI::Range(1, 30))->capture_default_str();
+  sub->add_option("--learning-rate", t.boost.learning_rate, "Shrinkage of each tree's values")
+      ->check(CLI::Range(0.0001, 1.0))
       ->capture_default_str();
-  sub->add_option("--subsample", t.boost.subsample, "Share of rows each tree sees (fixed seed)")->capture_default_str();
+  sub->add_option("--min-child-weight", t.boost.min_child_weight, "Least row weight in a leaf (rows weigh 1 on average)")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
+  sub->add_option("--subsample", t.boost.subsample, "Share of rows each tree sees (fixed seed)")
+      ->check(CLI::Range(0.01, 1.0))
+      ->capture_default_str();
   sub->add_option("--column-sample", t.boost.column_sample, "Share of features each tree sees (fixed seed)")
+      ->check(CLI::Range(0.01, 1.0))
       ->capture_default_str();
   sub->add_option("--folds", t.folds, "Folds for cross-fitting the first pass's probabilities (2 at least)")
       ->check(CLI::Range(2, 20))
       ->capture_default_str();
   sub->add_option("--word-weight-power", t.word_weight_power,
                   "Within a page, a block weighs (words + 1) to this power (0: blocks alike)")
+      ->check(CLI::Range(0.0, 4.0))
       ->capture_default_str();
   sub->add_option("--max-blocks-per-page", t.max_blocks_per_page,
                   "Learn from at most this many blocks of one page, evenly spaced (0: all)")
@@ -45,12 +53,22 @@ int run_train(const TrainCommand& options) {
   train.part = options.part == "all" ? Part::kAll : Part::kTrain;
   train.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   train.progress = [](const std::string& line) { std::cerr << line << "\n"; };
+  // Written beside the target and renamed into place, so a full disk or a kill never leaves half a
+  // model where a whole one is expected. Opened first, so an unwritable place fails before training.
+  const std::string partial = options.output + ".partial";
+  std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    std::cerr << "winnow train: " << options.output << ": cannot write\n";
+    return kExitUsage;
+  }
   Model model;
   if (Status s = train_model(train, default_model(), &model); !s.ok()) {
     std::cerr << "winnow train: " << s.message << "\n";
+    out.close();
+    std::error_code ignored;
+    std::filesystem::remove(partial, ignored);
     return kExitUsage;
   }
-  std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
   out << "# trained by: winnow train";
   for (const std::string& set : options.sets) out << " " << set;
   // Every learner setting, so the line alone reproduces the model.
@@ -62,7 +80,9 @@ int run_train(const TrainCommand& options) {
       << t.max_blocks_per_page << "\n"
       << serialize_model(model);
   out.close();
-  if (!out) {
+  std::error_code error;
+  if (!out || (std::filesystem::rename(partial, options.output, error), error)) {
+    std::filesystem::remove(partial, error);
     std::cerr << "winnow train: " << options.output << ": cannot write\n";
     return kExitFailure;
   }
