@@ -82,7 +82,8 @@ struct CleanResult {
   std::vector<BlockResult> blocks;    // every block, kept and dropped, in document order
 };
 
-// Learned weights for both input kinds. Immutable once loaded; one instance may serve many threads.
+// The learned classifier (boosted trees) and decoder parameters for both input kinds. Immutable once
+// loaded; one instance may serve many threads.
 class Model;
 
 // The model built into the binary, trained on the development corpus.
