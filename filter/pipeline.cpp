@@ -34,11 +34,16 @@ BlockResult to_result(Block&& block, const Decision& decision) {
 
 }  // namespace
 
-std::vector<float> score_two_passes(const std::vector<Reason>& rules, const SectionModel& model,
-                                    std::vector<FeatureVector>& features) {
+std::vector<float> score_first_pass(const std::vector<Reason>& rules, const TreeEnsemble& first_pass,
+                                    const std::vector<FeatureVector>& features) {
   std::vector<bool> ruled(features.size());
   for (std::size_t i = 0; i < features.size(); ++i) ruled[i] = rules[i] != Reason::kContent;
-  const std::vector<float> first = score_blocks(features, model.first_pass, ruled);
+  return score_blocks(features, first_pass, ruled);
+}
+
+std::vector<float> score_two_passes(const std::vector<Reason>& rules, const SectionModel& model,
+                                    std::vector<FeatureVector>& features) {
+  const std::vector<float> first = score_first_pass(rules, model.first_pass, features);
   add_context_features(first, features);
   return score_blocks(features, model.second_pass);
 }

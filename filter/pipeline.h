@@ -42,6 +42,10 @@ void prepare_window(Window& window, std::size_t first_new);
 // Repeats, teasers, rules and features of a prepared window.
 Staged stage_window(const Window& window);
 
+// The first pass's probability of every block, 0 where a rule decides (those blocks are not scored).
+std::vector<float> score_first_pass(const std::vector<Reason>& rules, const TreeEnsemble& first_pass,
+                                    const std::vector<FeatureVector>& features);
+
 // The classifier's two passes: the first scores each block from its own features (0 where a rule
 // decides), the second again with the first pass's probabilities around it (add_context_features
 // fills them into `features`). Returns the second pass's probabilities.

@@ -164,14 +164,6 @@ TrainingRows collect_rows(const std::vector<Page>& pages, const TrainOptions& op
   return rows;
 }
 
-// The first pass's probabilities for every block of a page, 0 where a rule decides, as
-// score_two_passes gives them.
-std::vector<float> score_first_pass(const Page& page, const TreeEnsemble& pass) {
-  std::vector<bool> ruled(page.rules.size());
-  for (std::size_t i = 0; i < page.rules.size(); ++i) ruled[i] = page.rules[i] != Reason::kContent;
-  return score_blocks(page.features, pass, ruled);
-}
-
 Status fit_logged(const TrainingRows& rows, const TrainOptions& options, const std::string& what, TreeEnsemble* out) {
   if (options.progress) options.progress("  " + what + ": " + std::to_string(rows.size()) + " labelled blocks");
   BoostParams params = options.boost;
@@ -190,7 +182,8 @@ Status train_section(const std::vector<Page>& pages, const TrainOptions& options
     const std::string what = "first pass, fold " + std::to_string(fold + 1) + " of " + std::to_string(folds);
     if (Status s = fit_logged(collect_rows(pages, folded, fold, nullptr), folded, what, &trees); !s.ok()) return s;
     for (std::size_t p = 0; p < pages.size(); ++p) {
-      if (static_cast<int>(pages[p].fold_key % folds) == fold) first[p] = score_first_pass(pages[p], trees);
+      if (static_cast<int>(pages[p].fold_key % folds) != fold) continue;
+      first[p] = score_first_pass(pages[p].rules, trees, pages[p].features);
     }
   }
   std::vector<std::vector<FeatureVector>> context(pages.size());
