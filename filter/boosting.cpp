@@ -15,6 +15,8 @@ namespace {
 // (float sums in another order).
 constexpr std::size_t kRowsChecked = 2000;
 constexpr float kMarginTolerance = 1e-3f;
+// The same in probability, for the laid-out trees (the logistic's slope is at most 1/4).
+constexpr float kProbabilityTolerance = kMarginTolerance / 4;
 
 Status xgboost_error(const char* what) {
   return Status{ErrorCode::kIo, std::string("XGBoost: ") + what + ": " + XGBGetLastError()};
@@ -124,6 +126,7 @@ Status fit_ensemble(const TrainingRows& rows, const BoostParams& params, TreeEns
   } catch (const std::exception& e) {
     return Status{ErrorCode::kIo, std::string("XGBoost: unexpected model JSON: ") + e.what()};
   }
+  lay_out_trees(ensemble);
 
   // The converted trees must give XGBoost's own margins.
   const std::size_t checked = std::min(rows.size(), kRowsChecked);
@@ -138,11 +141,18 @@ Status fit_ensemble(const TrainingRows& rows, const BoostParams& params, TreeEns
     XGDMatrixFree(sample);
     return xgboost_error("predicting");
   }
+  // Both ways winnow scores: one block walking the nodes, and many over the complete layout.
+  std::vector<FeatureVector> sample_rows(std::min<std::size_t>(checked, predicted_length));
+  for (std::size_t r = 0; r < sample_rows.size(); ++r) {
+    std::copy_n(rows.values.begin() + static_cast<std::ptrdiff_t>(r * kFeatureCount), kFeatureCount,
+                sample_rows[r].begin());
+  }
+  const std::vector<float> laid_out = score_blocks(sample_rows, ensemble);
   Status status;
-  for (std::size_t r = 0; r < checked && r < predicted_length; ++r) {
-    FeatureVector features;
-    std::copy_n(rows.values.begin() + static_cast<std::ptrdiff_t>(r * kFeatureCount), kFeatureCount, features.begin());
-    if (std::abs(ensemble_margin(ensemble, features) - predicted[r]) > kMarginTolerance) {
+  for (std::size_t r = 0; r < sample_rows.size(); ++r) {
+    const float expected_probability = 1.0f / (1.0f + std::exp(-predicted[r]));
+    if (std::abs(ensemble_margin(ensemble, sample_rows[r]) - predicted[r]) > kMarginTolerance ||
+        std::abs(laid_out[r] - expected_probability) > kProbabilityTolerance) {
       status = Status{ErrorCode::kIo, "XGBoost: converted trees disagree with XGBoost on row " + std::to_string(r)};
       break;
     }

@@ -85,11 +85,97 @@ float score_block(const FeatureVector& features, const TreeEnsemble& ensemble) {
   return 1.0f / (1.0f + std::exp(-ensemble_margin(ensemble, features)));
 }
 
+void lay_out_trees(TreeEnsemble& ensemble) {
+  CompleteTrees out;
+  out.source_nodes = ensemble.nodes.size();
+  struct Visit {
+    std::uint32_t node;  // into ensemble.nodes
+    std::uint32_t heap;  // heap index in the complete tree
+    std::uint32_t level;
+  };
+  std::vector<Visit> stack;
+  for (std::uint32_t root : ensemble.roots) {
+    // The tree's depth first, to size its complete layout.
+    std::uint32_t depth = 0;
+    stack.assign(1, Visit{root, 0, 0});
+    while (!stack.empty()) {
+      const Visit v = stack.back();
+      stack.pop_back();
+      const TreeNode& node = ensemble.nodes[v.node];
+      if (node.feature == TreeNode::kLeaf) {
+        depth = std::max(depth, v.level);
+      } else {
+        stack.push_back({node.yes, 0, v.level + 1});
+        stack.push_back({node.no, 0, v.level + 1});
+      }
+    }
+    if (depth > kMaxLaidOutDepth) {
+      ensemble.complete = CompleteTrees{};
+      return;
+    }
+    const CompleteTrees::Tree tree{static_cast<std::uint32_t>(out.feature.size()),
+                                   static_cast<std::uint32_t>(out.leaf.size()), depth};
+    const std::uint32_t inner = (1u << depth) - 1;
+    out.feature.resize(out.feature.size() + inner, 0);
+    out.split.resize(out.split.size() + inner, 0.0f);
+    out.leaf.resize(out.leaf.size() + (1u << depth), 0.0f);
+    stack.assign(1, Visit{root, 0, 0});
+    while (!stack.empty()) {
+      const Visit v = stack.back();
+      stack.pop_back();
+      const TreeNode& node = ensemble.nodes[v.node];
+      if (node.feature == TreeNode::kLeaf) {
+        // Every complete-tree leaf under heap node v.heap gets this leaf's value.
+        const std::uint32_t below = depth - v.level;
+        const std::uint32_t first = ((v.heap - ((1u << v.level) - 1)) << below);
+        std::fill_n(out.leaf.begin() + tree.first_leaf + first, 1u << below, node.value);
+      } else {
+        out.feature[tree.first_inner + v.heap] = node.feature;
+        out.split[tree.first_inner + v.heap] = node.split;
+        stack.push_back({node.yes, 2 * v.heap + 1, v.level + 1});
+        stack.push_back({node.no, 2 * v.heap + 2, v.level + 1});
+      }
+    }
+    out.trees.push_back(tree);
+  }
+  ensemble.complete = std::move(out);
+}
+
 std::vector<float> score_blocks(const std::vector<FeatureVector>& features, const TreeEnsemble& ensemble,
                                 const std::vector<bool>& skip) {
   std::vector<float> margins(features.size(), ensemble.base_margin);
-  for (std::uint32_t root : ensemble.roots) {
-    for (std::size_t b = 0; b < features.size(); ++b) margins[b] += ensemble.nodes[leaf_of(ensemble, root, features[b])].value;
+  std::vector<std::uint32_t> open;  // the blocks to score
+  open.reserve(features.size());
+  for (std::size_t b = 0; b < features.size(); ++b) {
+    if (skip.empty() || !skip[b]) open.push_back(static_cast<std::uint32_t>(b));
+  }
+  const CompleteTrees& complete = ensemble.complete;
+  if (complete.source_nodes == ensemble.nodes.size() && complete.trees.size() == ensemble.roots.size()) {
+    // Lanes of blocks descend each tree together; their paths are independent, so the processor
+    // overlaps them instead of waiting on one load after another.
+    constexpr std::size_t kLanes = 8;
+    for (const CompleteTrees::Tree& tree : complete.trees) {
+      const std::uint16_t* feature = complete.feature.data() + tree.first_inner;
+      const float* split = complete.split.data() + tree.first_inner;
+      const float* leaf = complete.leaf.data() + tree.first_leaf;
+      const std::uint32_t first_leaf = (1u << tree.depth) - 1;
+      for (std::size_t start = 0; start < open.size(); start += kLanes) {
+        const std::size_t lanes = std::min(kLanes, open.size() - start);
+        const std::uint32_t* rows = open.data() + start;
+        std::uint32_t at[kLanes] = {};
+        for (std::uint32_t level = 0; level < tree.depth; ++level) {
+          for (std::size_t k = 0; k < lanes; ++k) {
+            const std::uint32_t n = at[k];
+            at[k] = 2 * n + 1 + static_cast<std::uint32_t>(!(features[rows[k]][feature[n]] < split[n]));
+          }
+        }
+        for (std::size_t k = 0; k < lanes; ++k) margins[rows[k]] += leaf[at[k] - first_leaf];
+      }
+    }
+  } else {
+    for (std::uint32_t root : ensemble.roots) {
+      for (std::uint32_t b : open) margins[b] += ensemble.nodes[leaf_of(ensemble, root, features[b])].value;
+    }
   }
   for (std::size_t b = 0; b < features.size(); ++b) {
     margins[b] = !skip.empty() && skip[b] ? 0.0f : 1.0f / (1.0f + std::exp(-margins[b]));
@@ -236,6 +322,10 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
         return Status{ErrorCode::kBadModel, origin + ": no ensemble " + kPasses[p] + " in " + kSections[s]};
       }
     }
+  }
+  for (SectionModel* section : {&model.text, &model.html}) {
+    lay_out_trees(section->first_pass);
+    lay_out_trees(section->second_pass);
   }
   *out = std::move(model);
   return {};

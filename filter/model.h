@@ -30,13 +30,41 @@ struct TreeNode {
   float value = 0;
 };
 
+// The trees of an ensemble laid out for scoring many blocks: each tree padded to a complete binary
+// tree of its depth, in heap order (inner node k's children are 2k+1 and 2k+2, leaves follow the
+// inner nodes), so a block descends by arithmetic alone, with no branch to mispredict, and several
+// blocks descend one tree side by side. A leaf above the full depth is copied to every leaf under
+// it, so the padding splits may go either way.
+struct CompleteTrees {
+  struct Tree {
+    std::uint32_t first_inner = 0;  // into feature/split
+    std::uint32_t first_leaf = 0;   // into leaf
+    std::uint32_t depth = 0;
+  };
+  std::vector<Tree> trees;
+  std::vector<std::uint16_t> feature;
+  std::vector<float> split;
+  std::vector<float> leaf;
+  std::size_t source_nodes = 0;  // TreeEnsemble::nodes.size() when laid out
+};
+
 // A sum of regression trees: the margin is base_margin plus one leaf value per tree, the
 // probability its logistic. Nodes of all trees sit in one array; children come after parents.
 struct TreeEnsemble {
   float base_margin = 0;
   std::vector<TreeNode> nodes;
   std::vector<std::uint32_t> roots;
+  // Filled by lay_out_trees once the trees are complete (the model loader and training do it);
+  // score_blocks walks `nodes` instead while it is absent or out of date.
+  CompleteTrees complete;
 };
+
+// Trees deeper than this are not laid out (a complete tree doubles per level); their ensemble is
+// scored by walking the nodes.
+inline constexpr std::uint32_t kMaxLaidOutDepth = 10;
+
+// Fills ensemble.complete from ensemble.nodes (or leaves it empty when a tree is too deep).
+void lay_out_trees(TreeEnsemble& ensemble);
 
 struct SectionModel {
   // First pass: trees over the block's own and neighbourhood features (context features unused).

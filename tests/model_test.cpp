@@ -263,6 +263,47 @@ TEST(ScoreBlocks, EqualsScoreBlockOnEachAndZeroWhereSkipped) {
   EXPECT_TRUE(score_blocks({}, trees).empty());
 }
 
+// The complete layout pads shallow leaves down to the tree's depth: trees of depth 1, 2 and 0 side
+// by side must score every path as the walk does, for more blocks than one lane group holds.
+TEST(LayOutTrees, PaddedTreesScoreEveryPathAsTheWalkDoes) {
+  TreeEnsemble e = three_tree_ensemble();
+  lay_out_trees(e);
+  ASSERT_EQ(e.complete.trees.size(), 3u);
+  EXPECT_EQ(e.complete.trees[0].depth, 1u);
+  EXPECT_EQ(e.complete.trees[1].depth, 2u);
+  EXPECT_EQ(e.complete.trees[2].depth, 0u);
+  EXPECT_EQ(e.complete.leaf.size(), 2u + 4u + 1u);
+  std::vector<FeatureVector> blocks;
+  for (int i = 0; i < 19; ++i) {  // every combination of the three split features, and more
+    blocks.push_back(features_with({{Feature::log_words, (i & 1) ? 1.0f : 0.0f},
+                                    {Feature::link_density, (i & 2) ? 1.0f : 0.0f},
+                                    {Feature::ends_sentence, (i & 4) ? 1.0f : 0.0f}}));
+  }
+  const std::vector<float> scores = score_blocks(blocks, e);
+  for (std::size_t b = 0; b < blocks.size(); ++b) EXPECT_EQ(scores[b], score_block(blocks[b], e)) << b;
+}
+
+// An ensemble changed after it was laid out, or never laid out, is scored by walking its nodes.
+TEST(LayOutTrees, StaleOrMissingLayoutFallsBackToTheWalk) {
+  TreeEnsemble e = one_split_ensemble();
+  lay_out_trees(e);
+  add_tree(e, {leaf(1.0f)});  // layout now out of date
+  const FeatureVector block = features_with({{Feature::log_words, 1.0f}});
+  EXPECT_FLOAT_EQ(score_blocks({block}, e)[0], logistic(-0.25f + 0.75f + 1.0f));
+  // A tree deeper than kMaxLaidOutDepth is not laid out at all.
+  TreeEnsemble deep;
+  std::vector<TreeNode> chain;
+  for (std::uint32_t level = 0; level <= kMaxLaidOutDepth; ++level) {  // split 2k: yes goes on down, no stops
+    chain.push_back(split(Feature::log_words, 100.0f, 2 * level + 2, 2 * level + 1, 0.0f));
+    chain.push_back(leaf(0.0f));
+  }
+  chain.push_back(leaf(2.0f));
+  add_tree(deep, chain);
+  lay_out_trees(deep);
+  EXPECT_TRUE(deep.complete.trees.empty());
+  EXPECT_FLOAT_EQ(score_blocks({block}, deep)[0], logistic(2.0f));
+}
+
 TEST(FeatureContributions, CreditTheSplitFeaturesOnThePath) {
   const TreeEnsemble e = three_tree_ensemble();
   using Contributions = std::vector<std::pair<std::size_t, float>>;
