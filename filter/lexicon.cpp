@@ -157,7 +157,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "deja (?:un|tu) comentario|dodaj komentarz|komentarze|commenti|lascia un commento)\\W*$", false, {"comment", "response", "repl", "reaction", "discussion", "kommentar", "commentaire", "comentario", "komentarz", "kommentieren", "feedback", "conversation", "like", "quote", "report", "upvote", "downvote", "email address", "required fields", " to post"}},
       {LexiconCategory::kCommentSection, 14,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|reactions|kommentare?|commentaires?|comentarios?)"
-       "(?:\\s*\\(\\d+\\))?\\W*$|\\b\\d+\\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)\\b|"
+       "(?:\\s*\\(\\d+\\))?\\W*$|^\\W*[1-9][\\d,.]*\\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)\\b|"
        "^\\W*(?:\\d+|one|two|three) (?:thoughts?|responses?|comments?|replies) (?:on|to)\\s*[“\"«„‘'].{1,150}$|"
        "^\\W*(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\\b|"
        "\\bjoin the (?:discussion|conversation)\\b|\\bbe the first to comment\\b|\\bread them below\\b|"

@@ -64,7 +64,7 @@ bool make_crop(const Page& page, std::size_t margin, Page* crop) {
   crop->rules = std::move(staged.rules);
   crop->features = std::move(staged.features);
   crop->fold_key = page.fold_key;
-  crop->weight = kCropWeight;
+  crop->weight = kCropWeight * page.weight;
   return true;
 }
 
@@ -242,15 +242,27 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
     std::error_code error;
     if (!std::filesystem::is_directory(dir, error)) return Status{ErrorCode::kIo, dir + ": not a directory"};
   }
+  for (const auto& [name, weight] : options.set_weights) {
+    const bool known = std::any_of(options.sets.begin(), options.sets.end(),
+                                   [&](const std::string& dir) { return set_name(dir) == name; });
+    if (!known) return Status{ErrorCode::kUsage, "set weight for '" + name + "', which is not one of the sets given"};
+    if (!(weight > 0.0f && weight <= 100.0f)) {
+      return Status{ErrorCode::kUsage, "set weight for '" + name + "' must be above 0 and at most 100"};
+    }
+  }
   Model model = start;
   std::size_t pages_seen = 0;
   for (CaseMode mode : {CaseMode::kText, CaseMode::kHtml}) {
     std::vector<GoldenCase> cases;
+    std::vector<float> case_weights;
     for (const std::string& dir : options.sets) {
       std::vector<GoldenCase> set_cases;
       if (!list_cases(dir, mode, options.part, &set_cases).ok()) continue;  // a set may lack this input kind
+      const auto weight = options.set_weights.find(set_name(dir));
       for (GoldenCase& c : set_cases) {
-        if (!c.gold_path.empty()) cases.push_back(std::move(c));
+        if (c.gold_path.empty()) continue;
+        cases.push_back(std::move(c));
+        case_weights.push_back(weight != options.set_weights.end() ? weight->second : 1.0f);
       }
     }
     if (options.progress) {
@@ -272,7 +284,10 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
       if (!s.ok()) return s;
     }
     const std::size_t whole_pages = pages.size();
-    for (std::size_t p = 0; p < whole_pages; ++p) pages[p].fold_key = p;
+    for (std::size_t p = 0; p < whole_pages; ++p) {
+      pages[p].fold_key = p;
+      pages[p].weight = case_weights[p];
+    }
     for (std::size_t p = 0; p < whole_pages; ++p) {
       Page crop;
       if (make_crop(pages[p], p % kCropMargins, &crop)) pages.push_back(std::move(crop));

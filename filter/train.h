@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct TrainOptions {
   float word_weight_power = 0.5f;
   // A page with more labelled blocks than this gives an evenly spaced sample of them (0: all).
   std::size_t max_blocks_per_page = 400;
+  // Weight of every page of a set, by its set_name (regress.h) (absent: 1). A set whose gold
+  // follows another convention than POLICY.md (CleanEval keeps comment threads) can count less.
+  std::map<std::string, float> set_weights;
   int threads = 1;
   std::function<void(const std::string&)> progress;  // optional, one line per step
 };

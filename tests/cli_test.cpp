@@ -335,6 +335,20 @@ TEST(Cli, TrainToAnUnwritablePlaceFailsBeforeTraining) {
   EXPECT_EQ(run.err.find("pages with gold text"), std::string::npos) << "trained first: " << run.err;
 }
 
+TEST(Cli, TrainRefusesABadSetWeight) {
+  TempDir dir;
+  const std::string set = write_golden_set(dir);
+  for (const char* value : {"set", "set=", "=2", "set=0", "set=-1", "set=abc", "set=1000"}) {
+    const Outcome run = run_winnow({"train", set, "-o", dir / "m.model", "--set-weight", value});
+    EXPECT_EQ(run.exit_code, 2) << value;
+    EXPECT_NE(run.err.find("NAME=WEIGHT"), std::string::npos) << value << ": " << run.err;
+  }
+  const Outcome unknown = run_winnow({"train", set, "-o", dir / "m.model", "--set-weight", "dragnet=2"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("'dragnet', which is not one of the sets given"), std::string::npos) << unknown.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "m.model"));
+}
+
 TEST(Cli, TrainLeavesNoPartialFile) {
   TempDir dir;
   const std::string set = write_golden_set(dir);

@@ -196,6 +196,8 @@ TEST(Lexicon, LinesMatchTheirCategory) {
       {"Lascia un commento", C::kComments},
       // What opens a comment section under an article.
       {"3 Comments", C::kCommentSection},
+      {"53 Comments \xC2\xBB", C::kCommentSection},
+      {"1,204 comments", C::kCommentSection},
       {"Leave a Reply", C::kCommentSection},
       {"2 thoughts on \xE2\x80\x9CHarbour town votes to rebuild its pier\xE2\x80\x9D", C::kCommentSection},
       {"One thought on \xE2\x80\x9CHarbour town votes to rebuild its pier\xE2\x80\x9D", C::kCommentSection},
@@ -450,6 +452,13 @@ TEST(Lexicon, CountedRepliesInASentenceOpenNoCommentSection) {
   EXPECT_FALSE(match_line("Two responses to the crisis were debated in parliament on Monday evening.")
                    .has(C::kCommentSection));
   EXPECT_FALSE(match_line("One response to the storm was to close the harbour.").has(C::kCommentSection));
+}
+
+// A byline that counts the comments sits above the article; the section opens further down.
+TEST(Lexicon, BylineCountingCommentsOpensNoCommentSection) {
+  EXPECT_FALSE(match_line("Posted on November 12, 2012 5:30AM by Anna Roberts \xC2\xB7 0 comments").has(C::kCommentSection));
+  EXPECT_FALSE(match_line("By Roger Ebert on November 8, 2012 11:04 PM | 270 Comments | No TrackBacks")
+                   .has(C::kCommentSection));
 }
 
 TEST(Lexicon, ShortGermanSentenceIsNoTeaserMarker) {

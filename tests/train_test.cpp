@@ -164,6 +164,36 @@ TEST(TrainModel, DeterministicOnATinyGoldenSet) {
   EXPECT_EQ(serialize_model(reparsed), serialize_model(first));
 }
 
+// A set's weight scales its pages' rows: the same set at weight 3 learns other trees, and a weight
+// for a set that was not given, or out of range, is refused before training.
+TEST(TrainModel, SetWeightsScaleTheSetsPagesAndMustNameAGivenSet) {
+  TempDir dir;
+  write_golden_set(dir);
+  const std::string set = dir / "set";
+  TrainOptions options;
+  options.sets = {set};
+  options.part = Part::kAll;
+  options.boost.rounds = kRounds;
+  options.boost.max_depth = 3;
+  options.boost.min_child_weight = 2;  // a leaf's least weight is what a heavier set reaches sooner
+  Model plain;
+  ASSERT_TRUE(train_model(options, default_model(), &plain).ok());
+  options.set_weights["set"] = 3.0f;
+  Model weighted;
+  const Status status = train_model(options, default_model(), &weighted);
+  ASSERT_TRUE(status.ok()) << status.message;
+  EXPECT_NE(serialize_model(weighted), serialize_model(plain));
+
+  const std::vector<std::pair<std::string, float>> refused = {{"other", 1.0f}, {"set", 0.0f}, {"set", 101.0f}};
+  for (const auto& [name, weight] : refused) {
+    options.set_weights = {{name, weight}};
+    Model unused;
+    const Status bad = train_model(options, default_model(), &unused);
+    EXPECT_EQ(bad.code, ErrorCode::kUsage) << name << " " << weight;
+    EXPECT_NE(bad.message.find(name), std::string::npos) << bad.message;
+  }
+}
+
 TEST(TrainModel, SectionWithoutPagesKeepsTheStartingSection) {
   TempDir dir;
   write_golden_set(dir);

@@ -61,6 +61,7 @@ struct TrainCommand {
   std::string output;
   std::string part = "train";
   TrainOptions train;  // the learner's settings, with their defaults
+  std::vector<std::string> set_weights;  // NAME=WEIGHT, as given
   int threads = 0;
 };
 CLI::App* setup_train(CLI::App& app, TrainCommand& options);

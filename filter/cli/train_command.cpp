@@ -1,4 +1,5 @@
 // The train command: learns a model from golden sets and writes the model file.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -9,6 +10,19 @@
 #include "train.h"
 
 namespace winnow::cli {
+
+namespace {
+
+// The WEIGHT of --set-weight NAME=WEIGHT: a number above 0 and at most 100.
+bool parse_set_weight(const std::string& text, float* weight) {
+  char* end = nullptr;
+  const float value = std::strtof(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !(value > 0.0f && value <= 100.0f)) return false;
+  *weight = value;
+  return true;
+}
+
+}  // namespace
 
 CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
   CLI::App* sub = app.add_subcommand(
@@ -43,6 +57,15 @@ CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
   sub->add_option("--max-blocks-per-page", t.max_blocks_per_page,
                   "Learn from at most this many blocks of one page, evenly spaced (0: all)")
       ->capture_default_str();
+  sub->add_option("--set-weight", options.set_weights,
+                  "NAME=WEIGHT: every page of the set in directory NAME weighs WEIGHT (default 1); repeatable")
+      ->each([](const std::string& value) {
+        const std::size_t eq = value.find('=');
+        float weight = 0;
+        if (eq == std::string::npos || eq == 0 || !parse_set_weight(value.substr(eq + 1), &weight)) {
+          throw CLI::ValidationError("expected NAME=WEIGHT with WEIGHT above 0 and at most 100, got '" + value + "'");
+        }
+      });
   sub->add_option("-j,--threads", options.threads, "Worker threads (0: all cores)")->capture_default_str();
   return sub;
 }
@@ -53,6 +76,10 @@ int run_train(const TrainCommand& options) {
   train.part = options.part == "all" ? Part::kAll : Part::kTrain;
   train.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   train.progress = [](const std::string& line) { std::cerr << line << "\n"; };
+  for (const std::string& value : options.set_weights) {
+    const std::size_t eq = value.find('=');
+    parse_set_weight(value.substr(eq + 1), &train.set_weights[value.substr(0, eq)]);
+  }
   // Written beside the target and renamed into place, so a full disk or a kill never leaves half a
   // model where a whole one is expected. Opened first, so an unwritable place fails before training.
   const std::string partial = options.output + ".partial";
@@ -77,7 +104,9 @@ int run_train(const TrainCommand& options) {
       << " --learning-rate " << t.boost.learning_rate << " --min-child-weight " << t.boost.min_child_weight
       << " --subsample " << t.boost.subsample << " --column-sample " << t.boost.column_sample << " --folds "
       << t.folds << " --word-weight-power " << t.word_weight_power << " --max-blocks-per-page "
-      << t.max_blocks_per_page << "\n"
+      << t.max_blocks_per_page;
+  for (const std::string& value : options.set_weights) out << " --set-weight " << value;
+  out << "\n"
       << serialize_model(model);
   out.close();
   std::error_code error;

@@ -61,6 +61,7 @@ enum class ErrorCode : std::uint8_t {
   kOk,
   kBadModel,  // a model file that cannot be read, has the wrong version or does not fit the binary
   kIo,        // a file that cannot be read or written
+  kUsage,     // options that do not fit together or the inputs given
 };
 
 struct Status {
