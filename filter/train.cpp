@@ -96,6 +96,14 @@ Status prepare_page(const GoldenCase& golden, Page* page) {
   return {};
 }
 
+// Leaves the blocks of the page's comment section (from its opener on, as after_comments marks
+// them) out of learning: for a set whose gold keeps comments against the policy.
+void unlabel_comment_section(Page& page) {
+  for (std::size_t i = 0; i < page.labels.size(); ++i) {
+    if (page.features[i][static_cast<std::size_t>(Feature::after_comments)] > 0.0f) page.labels[i] = BlockLabel::kUnclear;
+  }
+}
+
 // Macro token F1 of the kept blocks over the pages, for one choice of decoder parameters.
 double macro_f1(const std::vector<Page>& pages, const std::vector<std::vector<float>>& scores, const SectionModel& model) {
   double sum = 0;
@@ -242,6 +250,11 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
     std::error_code error;
     if (!std::filesystem::is_directory(dir, error)) return Status{ErrorCode::kIo, dir + ": not a directory"};
   }
+  for (const std::string& name : options.gold_keeps_comments) {
+    const bool known = std::any_of(options.sets.begin(), options.sets.end(),
+                                   [&](const std::string& dir) { return set_name(dir) == name; });
+    if (!known) return Status{ErrorCode::kUsage, "gold keeps comments: '" + name + "' is not one of the sets given"};
+  }
   for (const auto& [name, weight] : options.set_weights) {
     const bool known = std::any_of(options.sets.begin(), options.sets.end(),
                                    [&](const std::string& dir) { return set_name(dir) == name; });
@@ -255,6 +268,7 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
   for (CaseMode mode : {CaseMode::kText, CaseMode::kHtml}) {
     std::vector<GoldenCase> cases;
     std::vector<float> case_weights;
+    std::vector<bool> case_keeps_comments;
     for (const std::string& dir : options.sets) {
       std::vector<GoldenCase> set_cases;
       if (!list_cases(dir, mode, options.part, &set_cases).ok()) continue;  // a set may lack this input kind
@@ -263,6 +277,7 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
         if (c.gold_path.empty()) continue;
         cases.push_back(std::move(c));
         case_weights.push_back(weight != options.set_weights.end() ? weight->second : 1.0f);
+        case_keeps_comments.push_back(options.gold_keeps_comments.count(set_name(dir)) > 0);
       }
     }
     if (options.progress) {
@@ -287,6 +302,7 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
     for (std::size_t p = 0; p < whole_pages; ++p) {
       pages[p].fold_key = p;
       pages[p].weight = case_weights[p];
+      if (case_keeps_comments[p]) unlabel_comment_section(pages[p]);
     }
     for (std::size_t p = 0; p < whole_pages; ++p) {
       Page crop;

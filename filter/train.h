@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ struct TrainOptions {
   // Weight of every page of a set, by its set_name (regress.h) (absent: 1). A set whose gold
   // follows another convention than POLICY.md (CleanEval keeps comment threads) can count less.
   std::map<std::string, float> set_weights;
+  // Sets (by set_name) whose gold keeps the comment thread under an article, which POLICY.md cuts:
+  // their blocks from a comment-section opener on are not learned from, so the trees learn comment
+  // sections from the sets that follow the policy, and everything else from these sets as well.
+  std::set<std::string> gold_keeps_comments;
   int threads = 1;
   std::function<void(const std::string&)> progress;  // optional, one line per step
 };

@@ -194,6 +194,59 @@ TEST(TrainModel, SetWeightsScaleTheSetsPagesAndMustNameAGivenSet) {
   }
 }
 
+// A set whose gold keeps the comments under its articles: with --gold-keeps-comments, the blocks
+// from the "3 Comments" opener on are not learned from, so fewer blocks are labelled; the article
+// above the opener still is.
+TEST(TrainModel, GoldKeepsCommentsLeavesTheCommentSectionUnlearned) {
+  TempDir dir;
+  for (std::size_t i = 0; i < std::size(kPages); ++i) {
+    const Page& page = kPages[i];
+    const Page& commenter = kPages[(i + 1) % std::size(kPages)];
+    std::string text = "Coastal Herald\nNews Sport Weather\n" + page.headline + "\n";
+    std::string gold = page.headline + "\n";
+    for (const std::string& p : page.paragraphs) {
+      text += p + "\n";
+      gold += p + "\n";
+    }
+    text += "3 Comments\n";
+    for (const std::string& p : commenter.paragraphs) {
+      text += p + "\n";
+      gold += p + "\n";  // this set's gold keeps the thread
+    }
+    dir.write("set/" + page.id + ".txt", text + "About the Coastal Herald\n");
+    dir.write("set/" + page.id + ".gold.txt", gold);
+  }
+  auto labelled_blocks = [&](bool keeps_comments) {
+    TrainOptions options;
+    options.sets = {dir / "set"};
+    options.part = Part::kAll;
+    options.boost.rounds = 2;
+    options.boost.max_depth = 2;
+    if (keeps_comments) options.gold_keeps_comments = {"set"};
+    std::vector<std::string> progress;
+    options.progress = [&progress](const std::string& line) { progress.push_back(line); };
+    Model model;
+    const Status status = train_model(options, default_model(), &model);
+    EXPECT_TRUE(status.ok()) << status.message;
+    for (const std::string& line : progress) {
+      const std::size_t at = line.find("first pass, all pages: ");
+      if (at != std::string::npos) return std::stoi(line.substr(at + 23));
+    }
+    ADD_FAILURE() << "no row count in the progress";
+    return 0;
+  };
+  const int all = labelled_blocks(false);
+  const int without_comments = labelled_blocks(true);
+  EXPECT_GT(without_comments, 0) << "the articles are still learned";
+  EXPECT_LT(without_comments, all);
+
+  TrainOptions unknown;
+  unknown.sets = {dir / "set"};
+  unknown.gold_keeps_comments = {"cleaneval"};
+  Model unused;
+  EXPECT_EQ(train_model(unknown, default_model(), &unused).code, ErrorCode::kUsage);
+}
+
 TEST(TrainModel, SectionWithoutPagesKeepsTheStartingSection) {
   TempDir dir;
   write_golden_set(dir);

@@ -62,6 +62,7 @@ struct TrainCommand {
   std::string part = "train";
   TrainOptions train;  // the learner's settings, with their defaults
   std::vector<std::string> set_weights;  // NAME=WEIGHT, as given
+  std::vector<std::string> gold_keeps_comments;
   int threads = 0;
 };
 CLI::App* setup_train(CLI::App& app, TrainCommand& options);

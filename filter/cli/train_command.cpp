@@ -66,6 +66,9 @@ CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
           throw CLI::ValidationError("expected NAME=WEIGHT with WEIGHT above 0 and at most 100, got '" + value + "'");
         }
       });
+  sub->add_option("--gold-keeps-comments", options.gold_keeps_comments,
+                  "NAME: the gold of the set in directory NAME keeps comment threads, which the policy cuts; "
+                  "its comment sections are not learned from (repeatable)");
   sub->add_option("-j,--threads", options.threads, "Worker threads (0: all cores)")->capture_default_str();
   return sub;
 }
@@ -76,6 +79,7 @@ int run_train(const TrainCommand& options) {
   train.part = options.part == "all" ? Part::kAll : Part::kTrain;
   train.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   train.progress = [](const std::string& line) { std::cerr << line << "\n"; };
+  train.gold_keeps_comments.insert(options.gold_keeps_comments.begin(), options.gold_keeps_comments.end());
   for (const std::string& value : options.set_weights) {
     const std::size_t eq = value.find('=');
     parse_set_weight(value.substr(eq + 1), &train.set_weights[value.substr(0, eq)]);
@@ -106,6 +110,7 @@ int run_train(const TrainCommand& options) {
       << t.folds << " --word-weight-power " << t.word_weight_power << " --max-blocks-per-page "
       << t.max_blocks_per_page;
   for (const std::string& value : options.set_weights) out << " --set-weight " << value;
+  for (const std::string& name : options.gold_keeps_comments) out << " --gold-keeps-comments " << name;
   out << "\n"
       << serialize_model(model);
   out.close();
