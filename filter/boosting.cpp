@@ -101,6 +101,7 @@ Status fit_ensemble(const TrainingRows& rows, const BoostParams& params, TreeEns
       {"subsample", std::to_string(params.subsample)},
       {"colsample_bytree", std::to_string(params.column_sample)},
       {"lambda", std::to_string(params.l2)},
+      {"num_parallel_tree", std::to_string(std::max(1, params.parallel_trees))},
   };
   for (const auto& [name, value] : settings) {
     if (XGBoosterSetParam(h.booster, name, value.c_str()) != 0) return xgboost_error(name);

@@ -20,6 +20,9 @@ struct BoostParams {
   float subsample = 0.8f;      // rows per tree, drawn with a fixed seed
   float column_sample = 0.8f;  // features per tree, likewise
   float l2 = 1.0f;             // L2 penalty on leaf values
+  // Trees grown per round on different row samples and averaged (XGBoost's num_parallel_tree):
+  // each round's step varies less with the sample, at that many times the trees.
+  int parallel_trees = 1;
   int threads = 1;
 };
 

@@ -133,7 +133,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\b(?:our|free|weekly|daily|e-?mail) newsletters?\\b|\\bnewsletters? (?:sign ?up|subscription|abonnieren)\\b|"
        "\\b(?:enable|turn on) javascript\\b|\\bjavascript is (?:disabled|required|turned off)\\b|"
        "\\byour browser (?:does not|doesn't) support\\b|"
-       "delivered (?:straight |directly )?to your inbox|\\benter your e-?mail\\b|\\bdownload (?:our|the) app\\b|"
+       "delivered (?:straight |directly )?to your inbox|\\benter your e-?mail\\b|\\bdownload (?:our|the)(?: [\\w-]+){0,2} apps?\\b|\\bapps? for (?:ios|iphone) and android\\b|"
        "\\bclick here\\b|\\bshare (?:on|via|to|this) \\w+|^\\W*\\d+\\s+shares?\\W*$|"
        "folgen sie uns|jetzt abonnieren|suivez-nous|abonnez-vous|síguenos|suscríbete|"
        "^\\W*jetzt (?:registrieren|anmelden|kostenlos registrieren)\\W*$|\\bnewsletter abonnieren\\b|"

@@ -73,6 +73,8 @@ TEST(Lexicon, LinesMatchTheirCategory) {
       {"Share This", C::kPrompt},
       {"Share", C::kPrompt},
       {"Share this article", C::kPrompt},
+      {"For the latest stories download the Harbour News apps for iOS and Android.", C::kPrompt},
+      {"Download our app", C::kPrompt},
       {"Facebook Twitter Email", C::kPrompt},
       {"Tweet", C::kPrompt},
       {"JOIN US ON TELEGRAM", C::kPrompt},

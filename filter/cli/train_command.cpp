@@ -47,6 +47,10 @@ CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
   sub->add_option("--column-sample", t.boost.column_sample, "Share of features each tree sees (fixed seed)")
       ->check(CLI::Range(0.01, 1.0))
       ->capture_default_str();
+  sub->add_option("--parallel-trees", t.boost.parallel_trees,
+                  "Trees grown per round on different row samples and averaged (less variance, more trees)")
+      ->check(CLI::Range(1, 16))
+      ->capture_default_str();
   sub->add_option("--folds", t.folds, "Folds for cross-fitting the first pass's probabilities (2 at least)")
       ->check(CLI::Range(2, 20))
       ->capture_default_str();
@@ -106,7 +110,7 @@ int run_train(const TrainCommand& options) {
   const TrainOptions& t = options.train;
   out << " --part " << options.part << " --rounds " << t.boost.rounds << " --max-depth " << t.boost.max_depth
       << " --learning-rate " << t.boost.learning_rate << " --min-child-weight " << t.boost.min_child_weight
-      << " --subsample " << t.boost.subsample << " --column-sample " << t.boost.column_sample << " --folds "
+      << " --subsample " << t.boost.subsample << " --column-sample " << t.boost.column_sample << " --parallel-trees " << t.boost.parallel_trees << " --folds "
       << t.folds << " --word-weight-power " << t.word_weight_power << " --max-blocks-per-page "
       << t.max_blocks_per_page;
   for (const std::string& value : options.set_weights) out << " --set-weight " << value;
