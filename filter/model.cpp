@@ -37,6 +37,12 @@ std::uint32_t leaf_of(const TreeEnsemble& ensemble, std::uint32_t root, const Fe
   return n;
 }
 
+// One past the last node of the tree rooted at `root`: the next tree's root, or the end.
+std::uint32_t tree_end(const TreeEnsemble& ensemble, std::uint32_t root) {
+  const auto next = std::upper_bound(ensemble.roots.begin(), ensemble.roots.end(), root);
+  return next != ensemble.roots.end() ? *next : static_cast<std::uint32_t>(ensemble.nodes.size());
+}
+
 // Splits a line into whitespace-separated fields.
 std::vector<std::string_view> fields_of(std::string_view line) {
   std::vector<std::string_view> fields;
@@ -95,18 +101,16 @@ void lay_out_trees(TreeEnsemble& ensemble) {
   };
   std::vector<Visit> stack;
   for (std::uint32_t root : ensemble.roots) {
-    // The tree's depth first, to size its complete layout.
+    // Children follow their parent, so one pass down the tree's nodes gives every node's level.
+    const std::uint32_t end = tree_end(ensemble, root);
+    std::vector<std::uint32_t> level(end - root, 0);
     std::uint32_t depth = 0;
-    stack.assign(1, Visit{root, 0, 0});
-    while (!stack.empty()) {
-      const Visit v = stack.back();
-      stack.pop_back();
-      const TreeNode& node = ensemble.nodes[v.node];
+    for (std::uint32_t n = root; n < end; ++n) {
+      const TreeNode& node = ensemble.nodes[n];
       if (node.feature == TreeNode::kLeaf) {
-        depth = std::max(depth, v.level);
+        depth = std::max(depth, level[n - root]);
       } else {
-        stack.push_back({node.yes, 0, v.level + 1});
-        stack.push_back({node.no, 0, v.level + 1});
+        level[node.yes - root] = level[node.no - root] = level[n - root] + 1;
       }
     }
     if (depth > kMaxLaidOutDepth) {

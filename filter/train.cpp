@@ -250,15 +250,15 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
     std::error_code error;
     if (!std::filesystem::is_directory(dir, error)) return Status{ErrorCode::kIo, dir + ": not a directory"};
   }
+  auto is_given = [&](const std::string& name) {
+    return std::any_of(options.sets.begin(), options.sets.end(),
+                       [&](const std::string& dir) { return set_name(dir) == name; });
+  };
   for (const std::string& name : options.gold_keeps_comments) {
-    const bool known = std::any_of(options.sets.begin(), options.sets.end(),
-                                   [&](const std::string& dir) { return set_name(dir) == name; });
-    if (!known) return Status{ErrorCode::kUsage, "gold keeps comments: '" + name + "' is not one of the sets given"};
+    if (!is_given(name)) return Status{ErrorCode::kUsage, "gold keeps comments: '" + name + "' is not one of the sets given"};
   }
   for (const auto& [name, weight] : options.set_weights) {
-    const bool known = std::any_of(options.sets.begin(), options.sets.end(),
-                                   [&](const std::string& dir) { return set_name(dir) == name; });
-    if (!known) return Status{ErrorCode::kUsage, "set weight for '" + name + "', which is not one of the sets given"};
+    if (!is_given(name)) return Status{ErrorCode::kUsage, "set weight for '" + name + "', which is not one of the sets given"};
     if (!(weight > 0.0f && weight <= 100.0f)) {
       return Status{ErrorCode::kUsage, "set weight for '" + name + "' must be above 0 and at most 100"};
     }
