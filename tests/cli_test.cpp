@@ -343,6 +343,9 @@ TEST(Cli, TrainRefusesABadSetWeight) {
     EXPECT_EQ(run.exit_code, 2) << value;
     EXPECT_NE(run.err.find("NAME=WEIGHT"), std::string::npos) << value << ": " << run.err;
   }
+  const Outcome twice = run_winnow({"train", set, "-o", dir / "m.model", "--set-weight", "set=2", "--set-weight", "set=3"});
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_NE(twice.err.find("'set' is weighted twice"), std::string::npos) << twice.err;
   const Outcome unknown = run_winnow({"train", set, "-o", dir / "m.model", "--set-weight", "dragnet=2"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("'dragnet', which is not one of the sets given"), std::string::npos) << unknown.err;

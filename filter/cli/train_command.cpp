@@ -86,7 +86,12 @@ int run_train(const TrainCommand& options) {
   train.gold_keeps_comments.insert(options.gold_keeps_comments.begin(), options.gold_keeps_comments.end());
   for (const std::string& value : options.set_weights) {
     const std::size_t eq = value.find('=');
-    parse_set_weight(value.substr(eq + 1), &train.set_weights[value.substr(0, eq)]);
+    const std::string name = value.substr(0, eq);
+    if (train.set_weights.count(name) > 0) {
+      std::cerr << "winnow train: --set-weight: '" << name << "' is weighted twice\n";
+      return kExitUsage;
+    }
+    parse_set_weight(value.substr(eq + 1), &train.set_weights[name]);
   }
   // Written beside the target and renamed into place, so a full disk or a kill never leaves half a
   // model where a whole one is expected. Opened first, so an unwritable place fails before training.
