@@ -259,8 +259,9 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
   }
   for (const auto& [name, weight] : options.set_weights) {
     if (!is_given(name)) return Status{ErrorCode::kUsage, "set weight for '" + name + "', which is not one of the sets given"};
-    if (!(weight > 0.0f && weight <= 100.0f)) {
-      return Status{ErrorCode::kUsage, "set weight for '" + name + "' must be above 0 and at most 100"};
+    if (!(weight > 0.0f && weight <= kMaxSetWeight)) {
+      return Status{ErrorCode::kUsage, "set weight for '" + name + "' must be above 0 and at most " +
+                                           std::to_string(static_cast<int>(kMaxSetWeight))};
     }
   }
   Model model = start;

@@ -19,6 +19,9 @@
 
 namespace winnow {
 
+// The heaviest a set may weigh against a set at weight 1.
+inline constexpr float kMaxSetWeight = 100.0f;
+
 struct TrainOptions {
   std::vector<std::string> sets;  // golden set directories
   Part part = Part::kTrain;       // which pages of each set to learn from
@@ -32,7 +35,7 @@ struct TrainOptions {
   std::size_t max_blocks_per_page = 400;
   // Weight of every page of a set, by its set_name (regress.h) (absent: 1). A set whose gold
   // follows another convention than POLICY.md (CleanEval keeps comment threads) can count less.
-  std::map<std::string, float> set_weights;
+  std::map<std::string, float> set_weights;  // each above 0 and at most kMaxSetWeight
   // Sets (by set_name) whose gold keeps the comment thread under an article, which POLICY.md cuts:
   // their blocks from a comment-section opener on are not learned from, so the trees learn comment
   // sections from the sets that follow the policy, and everything else from these sets as well.

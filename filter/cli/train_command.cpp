@@ -13,11 +13,11 @@ namespace winnow::cli {
 
 namespace {
 
-// The WEIGHT of --set-weight NAME=WEIGHT: a number above 0 and at most 100.
+// The WEIGHT of --set-weight NAME=WEIGHT: a number above 0 and at most kMaxSetWeight.
 bool parse_set_weight(const std::string& text, float* weight) {
   char* end = nullptr;
   const float value = std::strtof(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size() || !(value > 0.0f && value <= 100.0f)) return false;
+  if (text.empty() || end != text.c_str() + text.size() || !(value > 0.0f && value <= kMaxSetWeight)) return false;
   *weight = value;
   return true;
 }
@@ -67,7 +67,8 @@ CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
         const std::size_t eq = value.find('=');
         float weight = 0;
         if (eq == std::string::npos || eq == 0 || !parse_set_weight(value.substr(eq + 1), &weight)) {
-          throw CLI::ValidationError("expected NAME=WEIGHT with WEIGHT above 0 and at most 100, got '" + value + "'");
+          throw CLI::ValidationError("expected NAME=WEIGHT with WEIGHT above 0 and at most " +
+                                     std::to_string(static_cast<int>(kMaxSetWeight)) + ", got '" + value + "'");
         }
       });
   sub->add_option("--gold-keeps-comments", options.gold_keeps_comments,
