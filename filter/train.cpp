@@ -161,10 +161,16 @@ TrainingRows collect_rows(const std::vector<Page>& pages, const TrainOptions& op
   rows.values.reserve(total * kFeatureCount);
   for (std::size_t p = 0; p < pages.size(); ++p) {
     const Page& page = pages[p];
+    std::vector<double> block_weights;
+    block_weights.reserve(chosen[p].size());
     double sum = 0;
-    for (std::size_t i : chosen[p]) sum += std::pow(page.window.shapes[i].words + 1.0, options.word_weight_power);
     for (std::size_t i : chosen[p]) {
-      const double share = std::pow(page.window.shapes[i].words + 1.0, options.word_weight_power) / sum;
+      block_weights.push_back(std::pow(page.window.shapes[i].words + 1.0, options.word_weight_power));
+      sum += block_weights.back();
+    }
+    for (std::size_t k = 0; k < chosen[p].size(); ++k) {
+      const std::size_t i = chosen[p][k];
+      const double share = block_weights[k] / sum;
       const FeatureVector& features = context != nullptr ? (*context)[p][i] : page.features[i];
       rows.add(features, page.labels[i] == BlockLabel::kContent, static_cast<float>(page_weight * page.weight * share));
     }
