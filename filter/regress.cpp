@@ -49,17 +49,6 @@ std::vector<std::string> unmatched_lines(const std::vector<std::string>& a, cons
   return out;
 }
 
-Status read_snippets(const std::string& path, std::vector<std::string>* out) {
-  std::string text;
-  if (Status s = read_file(path, &text); !s.ok()) return s;
-  try {
-    const nlohmann::json list = nlohmann::json::parse(text);
-    for (const auto& item : list) out->push_back(item.get<std::string>());
-  } catch (const std::exception& e) {
-    return Status{ErrorCode::kIo, path + ": not a JSON list of strings (" + e.what() + ")"};
-  }
-  return {};
-}
 
 CaseResult run_case(const GoldenCase& golden, const Model& model, const std::string& outputs_dir) {
   CaseResult result;
@@ -168,6 +157,18 @@ std::string set_name(const std::string& dir) {
   if (path.filename().empty()) path = path.parent_path();  // "set/" normalises to "set/"
   const std::string name = path.filename().string();
   return name.empty() || name == "." ? fs::absolute(path).lexically_normal().filename().string() : name;
+}
+
+Status read_snippets(const std::string& path, std::vector<std::string>* out) {
+  std::string text;
+  if (Status s = read_file(path, &text); !s.ok()) return s;
+  try {
+    const nlohmann::json list = nlohmann::json::parse(text);
+    for (const auto& item : list) out->push_back(item.get<std::string>());
+  } catch (const std::exception& e) {
+    return Status{ErrorCode::kIo, path + ": not a JSON list of strings (" + e.what() + ")"};
+  }
+  return {};
 }
 
 Status read_file(const std::string& path, std::string* out) {

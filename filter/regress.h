@@ -40,6 +40,9 @@ Status list_cases(const std::string& dir, CaseMode mode, Part part, std::vector<
 
 Status read_file(const std::string& path, std::string* out);
 
+// Reads a snippet file: a JSON list of strings.
+Status read_snippets(const std::string& path, std::vector<std::string>* out);
+
 struct CaseResult {
   std::string id;
   bool has_tokens = false;  // gold with at least one token

@@ -30,7 +30,7 @@ struct Page {
   std::vector<BlockLabel> labels;
   std::vector<std::vector<int>> block_tokens;   // token ids per block
   std::unordered_map<int, int> gold_counts;     // token id -> count in the gold
-  long gold_total = 0;                          // 0 for a crop: crops only give rows
+  long gold_total = 0;  // 0 for a crop or a page labelled by snippets: they only give rows
   std::size_t fold_key = 0;  // the page's index; a crop shares its page's, so it lands in the same fold
   float weight = 1.0f;       // of the page's rows in all, relative to a whole page
 };
@@ -41,6 +41,10 @@ struct Page {
 // are clutter by position alone, and drops the last paragraph of a page that has no footer.
 constexpr int kCropMargins = 3;        // 0..2 blocks of margin, by the page's index
 constexpr float kCropWeight = 0.5f;    // a crop weighs half a page
+
+// A page labelled by snippets has only a few labelled blocks, each standing for many; half a
+// page's weight keeps those few rows from outweighing whole pages' blocks.
+constexpr float kSnippetPageWeight = 0.5f;
 
 bool make_crop(const Page& page, std::size_t margin, Page* crop) {
   std::size_t first = page.labels.size();
@@ -68,17 +72,29 @@ bool make_crop(const Page& page, std::size_t margin, Page* crop) {
   return true;
 }
 
+// A page with a gold text is labelled by aligning its blocks with it, and also gives the tokens
+// the decoder's parameters are tuned on; a page with only snippets gives labelled rows alone.
 Status prepare_page(const GoldenCase& golden, Page* page) {
   std::string input;
-  std::string gold;
   if (Status s = read_file(golden.input_path, &input); !s.ok()) return s;
-  if (Status s = read_file(golden.gold_path, &gold); !s.ok()) return s;
   page->window.doc = segment_document(input, golden.is_html ? InputKind::kHtml : InputKind::kText);
   prepare_window(page->window, 0);
   const Window& w = page->window;
   Staged staged = stage_window(w);
   page->rules = std::move(staged.rules);
   page->features = std::move(staged.features);
+  if (golden.gold_path.empty()) {
+    std::vector<std::string> with;
+    std::vector<std::string> without;
+    if (Status s = read_snippets(golden.with_path, &with); !s.ok()) return s;
+    if (!golden.without_path.empty()) {
+      if (Status s = read_snippets(golden.without_path, &without); !s.ok()) return s;
+    }
+    page->labels = label_blocks_by_snippets(w.doc.blocks, with, without);
+    return {};
+  }
+  std::string gold;
+  if (Status s = read_file(golden.gold_path, &gold); !s.ok()) return s;
   page->labels = label_blocks(w.doc.blocks, gold);
   std::unordered_map<std::string, int> ids;
   auto id_of = [&](std::string&& token) {
@@ -225,6 +241,10 @@ Status train_section(const std::vector<Page>& pages, const TrainOptions& options
       !s.ok()) {
     return s;
   }
+  // Pages labelled by snippets alone give no tokens to tune on; then the starting model's decoder
+  // parameters stay.
+  const bool tunable = std::any_of(pages.begin(), pages.end(), [](const Page& page) { return page.gold_total > 0; });
+  if (!tunable) return {};
   double best = -1;
   SectionModel candidate;
   for (float threshold : kThresholds) {
@@ -281,14 +301,15 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
       if (!list_cases(dir, mode, options.part, &set_cases).ok()) continue;  // a set may lack this input kind
       const auto weight = options.set_weights.find(set_name(dir));
       for (GoldenCase& c : set_cases) {
-        if (c.gold_path.empty()) continue;
+        if (c.gold_path.empty() && c.with_path.empty()) continue;
+        const float page_weight = c.gold_path.empty() ? kSnippetPageWeight : 1.0f;
         cases.push_back(std::move(c));
-        case_weights.push_back(weight != options.set_weights.end() ? weight->second : 1.0f);
+        case_weights.push_back(page_weight * (weight != options.set_weights.end() ? weight->second : 1.0f));
         case_keeps_comments.push_back(options.gold_keeps_comments.count(set_name(dir)) > 0);
       }
     }
     if (options.progress) {
-      options.progress(std::string(case_mode_name(mode)) + ": " + std::to_string(cases.size()) + " pages with gold text");
+      options.progress(std::string(case_mode_name(mode)) + ": " + std::to_string(cases.size()) + " pages with gold text or snippets");
     }
     pages_seen += cases.size();
     if (cases.empty()) continue;
@@ -313,12 +334,12 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
     }
     for (std::size_t p = 0; p < whole_pages; ++p) {
       Page crop;
-      if (make_crop(pages[p], p % kCropMargins, &crop)) pages.push_back(std::move(crop));
+      if (pages[p].gold_total > 0 && make_crop(pages[p], p % kCropMargins, &crop)) pages.push_back(std::move(crop));
     }
     SectionModel& section = mode == CaseMode::kHtml ? model.html : model.text;
     if (Status s = train_section(pages, options, &section); !s.ok()) return s;
   }
-  if (pages_seen == 0) return Status{ErrorCode::kIo, "no page with a gold text (<id>.gold.txt) in the given sets"};
+  if (pages_seen == 0) return Status{ErrorCode::kIo, "no page with a gold text (<id>.gold.txt) or snippets (<id>.with.json) in the given sets"};
   *out = model;
   return {};
 }

@@ -1,6 +1,6 @@
 // Tests of training labels (labels.h): a block is content when its token trigrams are found in the
 // gold, boilerplate when few are, unclear in between; a block of one or two tokens is content only
-// when it is a whole gold line.
+// when it is a whole gold line. A page with only snippets labels the blocks its snippets touch.
 #include "labels.h"
 
 #include <gtest/gtest.h>
@@ -67,6 +67,57 @@ TEST(LabelBlocks, EmptyGoldMakesEverythingBoilerplate) {
 }
 
 TEST(LabelBlocks, NoBlocks) { EXPECT_TRUE(label_blocks({}, kGold).empty()); }
+
+TEST(LabelBlocksBySnippets, Table) {
+  const std::vector<Block> blocks = {
+      Block{"Home | News | Sport", {}},
+      Block{"Harbour town votes to rebuild its pier", {}},
+      Block{"The harbour council met on Thursday and agreed that the old pier would be rebuilt.", {}},
+      Block{"Fishermen said the new pier would let larger boats unload.", {}},
+      Block{"Read more", {}},
+      Block{"Share this story", {}},
+      Block{"Read more", {}},
+      Block{"\xE2\x80\x9CIt\xE2\x80\x99s about time,\xE2\x80\x9D said the mayor.", {}},
+      Block{"Newsletter sign-up", {}},
+  };
+  const std::vector<std::string> with = {
+      "council met on Thursday",               // inside block 2
+      "rebuilt. Fishermen said",               // across blocks 2 and 3, as the output's lines read
+      "Read more",                             // twice on the page: keeping either would do
+      "\"It's about time,\"",                  // matched as the scorer matches: quotes straightened
+  };
+  const std::vector<std::string> without = {
+      "News | Sport",
+      "Share this",
+      "Newsletter sign-up",
+      "Harbour town votes",
+      "votes to rebuild",  // also without: labelled twice the same way
+      "no such passage on the page",
+  };
+  const BlockLabel expected[] = {
+      BlockLabel::kBoilerplate, BlockLabel::kBoilerplate, BlockLabel::kContent, BlockLabel::kContent,
+      BlockLabel::kUnclear,     BlockLabel::kBoilerplate, BlockLabel::kUnclear, BlockLabel::kContent,
+      BlockLabel::kBoilerplate,
+  };
+  const std::vector<BlockLabel> labels = label_blocks_by_snippets(blocks, with, without);
+  ASSERT_EQ(labels.size(), blocks.size());
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    EXPECT_STREQ(label_name(labels[i]), label_name(expected[i])) << blocks[i].text;
+  }
+}
+
+TEST(LabelBlocksBySnippets, ConflictingSnippetsLeaveTheBlockUnclear) {
+  const std::vector<Block> blocks = {Block{"Photo: Anna Berg. The pier in 1932.", {}}};
+  const std::vector<BlockLabel> labels = label_blocks_by_snippets(blocks, {"The pier in 1932"}, {"Photo: Anna Berg"});
+  ASSERT_EQ(labels.size(), 1u);
+  EXPECT_EQ(labels[0], BlockLabel::kUnclear);
+}
+
+TEST(LabelBlocksBySnippets, NoSnippetsNoLabels) {
+  const std::vector<Block> blocks = {Block{"Harbour town votes to rebuild its pier", {}}};
+  EXPECT_EQ(label_blocks_by_snippets(blocks, {}, {}), std::vector<BlockLabel>{BlockLabel::kUnclear});
+  EXPECT_TRUE(label_blocks_by_snippets({}, {"Harbour"}, {"Home"}).empty());
+}
 
 }  // namespace
 }  // namespace winnow
