@@ -116,6 +116,20 @@ TEST(Cli, UnknownFlagIsUsageError) {
   EXPECT_EQ(run_winnow({"explain"}).exit_code, 2) << "explain needs a FILE";
 }
 
+TEST(Cli, AnOptionBeforeACommandIsRefusedNotIgnored) {
+  const std::string seed = first_seed();
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--model", "some.model", "explain", seed},
+        std::vector<std::string>{"--input-format", "html", "explain", seed},
+        std::vector<std::string>{"--output-format", "json", "regress", "golden"}}) {
+    const Outcome run = run_winnow(args);
+    EXPECT_EQ(run.exit_code, 2) << args[0];
+    EXPECT_NE(run.err.find(args[0] + " given before '" + args[2] + "'"), std::string::npos) << run.err;
+    EXPECT_TRUE(run.out.empty()) << run.out;
+  }
+  EXPECT_EQ(run_winnow({"explain", "--input-format", "text", seed}).exit_code, 0) << "after the command it is its own";
+}
+
 TEST(Cli, MissingFileIsUsageErrorNamingTheFile) {
   TempDir dir;
   const std::string missing = dir / "no-such-page.txt";

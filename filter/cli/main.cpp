@@ -39,6 +39,18 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kExitUsage;
   }
+  // An option of plain `winnow` given before a command would otherwise be silently ignored
+  // (`winnow --model M explain F` would explain with the built-in model).
+  for (CLI::App* command : {explain_app, regress_app, train_app}) {
+    if (!command->parsed()) continue;
+    for (const CLI::Option* option : app.get_options()) {
+      if (option->count() == 0 || option->get_lnames().empty()) continue;
+      std::cerr << "winnow: --" << option->get_lnames().front() << " given before '" << command->get_name()
+                << "' belongs to plain 'winnow'; give " << command->get_name() << "'s own options after it"
+                << " (see winnow " << command->get_name() << " --help)\n";
+      return kExitUsage;
+    }
+  }
   if (explain_app->parsed()) return run_explain(explain);
   if (regress_app->parsed()) return run_regress(regress);
   if (train_app->parsed()) return run_train(train);
