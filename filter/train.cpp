@@ -20,6 +20,9 @@ constexpr float kThresholds[] = {0.25f, 0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0
 // second pass already weighs the neighbours, so the best switch costs are small (0.2 to 0.5 in
 // every training so far); 1.0 bounds the grid.
 constexpr float kSwitchCosts[] = {0.0f, 0.1f, 0.2f, 0.3f, 0.5f, 1.0f};
+// Sets of fewer pages than this say too little about the decoder's parameters for their loss under
+// the choice to be reported (a handful of hand-made cases, say).
+constexpr int kMinReportedPages = 50;
 
 // One page prepared for training and tuning: its blocks' features and labels, and what the decoder
 // and the metric need to score a choice of threshold and switch cost.
@@ -32,6 +35,7 @@ struct Page {
   std::unordered_map<int, int> gold_counts;     // token id -> count in the gold
   long gold_total = 0;  // 0 for a crop or a page labelled by snippets: they only give rows
   std::size_t fold_key = 0;  // the page's index; a crop shares its page's, so it lands in the same fold
+  std::size_t set = 0;       // index of the page's set among the sets given
   float weight = 1.0f;       // of the page's rows in all, relative to a whole page
 };
 
@@ -68,6 +72,7 @@ bool make_crop(const Page& page, std::size_t margin, Page* crop) {
   crop->rules = std::move(staged.rules);
   crop->features = std::move(staged.features);
   crop->fold_key = page.fold_key;
+  crop->set = page.set;
   crop->weight = kCropWeight * page.weight;
   return true;
 }
@@ -120,10 +125,12 @@ void unlabel_comment_section(Page& page) {
   }
 }
 
-// Macro token F1 of the kept blocks over the pages, for one choice of decoder parameters.
-double macro_f1(const std::vector<Page>& pages, const std::vector<std::vector<float>>& scores, const SectionModel& model) {
-  double sum = 0;
-  int counted = 0;
+// Macro token F1 of the kept blocks over the pages of each set, for one choice of decoder
+// parameters.
+
+std::vector<SetF1> macro_f1_per_set(const std::vector<Page>& pages, const std::vector<std::vector<float>>& scores,
+                                    const SectionModel& model, std::size_t sets) {
+  std::vector<SetF1> per_set(sets);
   for (std::size_t p = 0; p < pages.size(); ++p) {
     const Page& page = pages[p];
     if (page.gold_total == 0) continue;
@@ -144,10 +151,10 @@ double macro_f1(const std::vector<Page>& pages, const std::vector<std::vector<fl
     }
     const double precision = predicted > 0 ? static_cast<double>(tp) / predicted : 0.0;
     const double recall = static_cast<double>(tp) / page.gold_total;
-    sum += precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0;
-    ++counted;
+    per_set[page.set].sum += precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0;
+    ++per_set[page.set].pages;
   }
-  return counted > 0 ? sum / counted : 0.0;
+  return per_set;
 }
 
 // The labelled open blocks of the pages of every fold but `held_fold` (-1: all pages) as rows.
@@ -245,31 +252,83 @@ Status train_section(const std::vector<Page>& pages, const TrainOptions& options
   // parameters stay.
   const bool tunable = std::any_of(pages.begin(), pages.end(), [](const Page& page) { return page.gold_total > 0; });
   if (!tunable) return {};
-  double best = -1;
-  SectionModel candidate;
+  // The pair chosen is the best by macro F1 over all pages. Each set has its own best pair (a set
+  // whose gold keeps more wants a lower threshold), so the log shows what each set gives up.
+  std::vector<std::pair<float, float>> trials;
+  std::vector<std::vector<SetF1>> per_trial;
   for (float threshold : kThresholds) {
     for (float cost : kSwitchCosts) {
+      SectionModel candidate;
       candidate.threshold = threshold;
       candidate.switch_cost = cost;
-      const double f1 = macro_f1(pages, second, candidate);
-      if (f1 > best + 1e-9) {
-        best = f1;
-        section->threshold = threshold;
-        section->switch_cost = cost;
-      }
+      trials.emplace_back(threshold, cost);
+      per_trial.push_back(macro_f1_per_set(pages, second, candidate, options.sets.size()));
     }
   }
   if (options.progress) {
-    char buffer[160];
+    // The whole table, so a user sees what each set gives up for the choice.
+    for (std::size_t t = 0; t < trials.size(); ++t) {
+      char buffer[64];
+      std::snprintf(buffer, sizeof buffer, "    threshold %.2f, switch cost %.1f:", trials[t].first, trials[t].second);
+      std::string line = buffer;
+      for (std::size_t k = 0; k < per_trial[t].size(); ++k) {
+        if (per_trial[t][k].pages == 0) continue;
+        std::snprintf(buffer, sizeof buffer, " %.4f", per_trial[t][k].mean());
+        line += " " + set_name(options.sets[k]) + buffer;
+      }
+      options.progress(line);
+    }
+  }
+  const DecoderChoice choice = pooled_choice(per_trial, kMinReportedPages);
+  section->threshold = trials[choice.trial].first;
+  section->switch_cost = trials[choice.trial].second;
+  if (options.progress) {
+    char buffer[320];
     std::snprintf(buffer, sizeof buffer,
-                  "  threshold %.2f, switch cost %.1f: macro token F1 %.4f on these pages, cross-fitted",
-                  section->threshold, section->switch_cost, best);
+                  "  threshold %.2f, switch cost %.1f: macro token F1 %.4f on these pages, cross-fitted; "
+                  "%.4f below the best for %s, the set that gives up most",
+                  section->threshold, section->switch_cost, choice.pooled, choice.regret,
+                  set_name(options.sets[choice.worst_set]).c_str());
     options.progress(buffer);
   }
   return {};
 }
 
 }  // namespace
+
+DecoderChoice pooled_choice(const std::vector<std::vector<SetF1>>& per_trial, int min_pages) {
+  const std::vector<SetF1>& counts = per_trial.front();
+  const std::size_t sets = counts.size();
+  const bool any_large = std::any_of(counts.begin(), counts.end(), [&](const SetF1& f) { return f.pages >= min_pages; });
+  std::vector<double> set_best(sets, 0.0);
+  for (const std::vector<SetF1>& trial : per_trial) {
+    for (std::size_t k = 0; k < sets; ++k) set_best[k] = std::max(set_best[k], trial[k].mean());
+  }
+  constexpr double kTie = 1e-9;  // a later trial must beat an earlier one by more than rounding
+  DecoderChoice best;
+  for (std::size_t t = 0; t < per_trial.size(); ++t) {
+    double sum = 0;
+    int pages = 0;
+    for (const SetF1& set : per_trial[t]) {
+      sum += set.sum;
+      pages += set.pages;
+    }
+    const double pooled = pages > 0 ? sum / pages : 0.0;
+    if (t > 0 && pooled <= best.pooled + kTie) continue;
+    best = DecoderChoice{};
+    best.trial = t;
+    best.pooled = pooled;
+    for (std::size_t k = 0; k < sets; ++k) {
+      const bool has_say = counts[k].pages >= (any_large ? min_pages : 1);
+      const double loss = set_best[k] - per_trial[t][k].mean();
+      if (has_say && loss > best.regret) {
+        best.regret = loss;
+        best.worst_set = k;
+      }
+    }
+  }
+  return best;
+}
 
 Status train_model(const TrainOptions& options, const Model& start, Model* out) {
   for (const std::string& dir : options.sets) {
@@ -296,6 +355,7 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
     std::vector<GoldenCase> cases;
     std::vector<float> case_weights;
     std::vector<bool> case_keeps_comments;
+    std::vector<std::size_t> case_sets;
     for (const std::string& dir : options.sets) {
       std::vector<GoldenCase> set_cases;
       if (!list_cases(dir, mode, options.part, &set_cases).ok()) continue;  // a set may lack this input kind
@@ -306,6 +366,7 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
         cases.push_back(std::move(c));
         case_weights.push_back(page_weight * (weight != options.set_weights.end() ? weight->second : 1.0f));
         case_keeps_comments.push_back(options.gold_keeps_comments.count(set_name(dir)) > 0);
+        case_sets.push_back(static_cast<std::size_t>(&dir - options.sets.data()));
       }
     }
     if (options.progress) {
@@ -329,6 +390,7 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
     const std::size_t whole_pages = pages.size();
     for (std::size_t p = 0; p < whole_pages; ++p) {
       pages[p].fold_key = p;
+      pages[p].set = case_sets[p];
       pages[p].weight = case_weights[p];
       if (case_keeps_comments[p]) unlabel_comment_section(pages[p]);
     }

@@ -44,6 +44,27 @@ struct TrainOptions {
   std::function<void(const std::string&)> progress;  // optional, one line per step
 };
 
+// Macro F1 of one set under one choice of decoder parameters: the sum of its pages' F1 and their
+// number.
+struct SetF1 {
+  double sum = 0;
+  int pages = 0;
+  double mean() const { return pages > 0 ? sum / pages : 0.0; }
+};
+
+struct DecoderChoice {
+  std::size_t trial = 0;      // index of the choice taken
+  double pooled = 0;          // macro F1 over the pages of all sets
+  double regret = 0;          // the most a set of `min_pages` pages or more loses against its own best trial
+  std::size_t worst_set = 0;  // the set that loses it
+};
+
+// Chooses among trials of decoder parameters (`per_trial[t][s]`: set s under trial t; at least one
+// trial, every trial with the same sets): the trial with the highest macro F1 over all pages, the
+// first of equals. Also says what that costs the set that gives up most against its own best
+// trial; sets of fewer than `min_pages` pages are not counted, unless no set is that large.
+DecoderChoice pooled_choice(const std::vector<std::vector<SetF1>>& per_trial, int min_pages);
+
 // Trains both sections of the model: [text] on the .txt inputs, [html] on the .html inputs.
 // `start` supplies a section that has no training pages.
 Status train_model(const TrainOptions& options, const Model& start, Model* out);

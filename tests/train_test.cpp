@@ -307,5 +307,39 @@ TEST(TrainModel, SnippetOnlySetIsLearnedFromTheBlocksItsSnippetsTouch) {
   EXPECT_FLOAT_EQ(model.text.switch_cost, default_model().text.switch_cost);
 }
 
+// Choosing the decoder's parameters: each row is one trial, each column one set, as (sum of the
+// pages' F1, pages).
+TEST(PooledChoice, Table) {
+  auto set = [](double mean, int pages) { return SetF1{mean * pages, pages}; };
+  const struct {
+    const char* what;
+    std::vector<std::vector<SetF1>> per_trial;
+    std::size_t trial;
+    double regret;
+    std::size_t worst_set;
+  } cases[] = {
+      {"the best over all pages wins, and the small set's loss against its own best is reported",
+       {{set(0.90, 1000), set(0.70, 100)}, {set(0.88, 1000), set(0.85, 100)}, {set(0.80, 1000), set(0.90, 100)}},
+       0, 0.20, 1},
+      {"a set below 50 pages is not counted in the loss",
+       {{set(0.90, 1000), set(0.70, 10)}, {set(0.88, 1000), set(0.85, 10)}},
+       0, 0.0, 0},
+      {"when no set has 50 pages, every set is counted",
+       {{set(0.90, 20), set(0.70, 10)}, {set(0.88, 20), set(0.85, 10)}},
+       1, 0.02, 0},
+      {"equal F1 over all pages: the first trial",
+       {{set(0.80, 100), set(0.90, 100)}, {set(0.90, 100), set(0.80, 100)}},
+       0, 0.10, 0},
+  };
+  for (const auto& c : cases) {
+    const DecoderChoice choice = pooled_choice(c.per_trial, 50);
+    EXPECT_EQ(choice.trial, c.trial) << c.what;
+    EXPECT_NEAR(choice.pooled, (c.per_trial[c.trial][0].sum + c.per_trial[c.trial][1].sum) /
+                                   (c.per_trial[c.trial][0].pages + c.per_trial[c.trial][1].pages), 1e-9) << c.what;
+    EXPECT_NEAR(choice.regret, c.regret, 1e-9) << c.what;
+    EXPECT_EQ(choice.worst_set, c.worst_set) << c.what;
+  }
+}
+
 }  // namespace
 }  // namespace winnow
