@@ -133,7 +133,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\b(?:our|free|weekly|daily|e-?mail) newsletters?\\b|\\bnewsletters? (?:sign ?up|subscription|abonnieren)\\b|"
        "\\b(?:enable|turn on) javascript\\b|\\bjavascript is (?:disabled|required|turned off)\\b|"
        "\\byour browser (?:does not|doesn't) support\\b|"
-       "delivered (?:straight |directly )?to your inbox|\\benter your e-?mail\\b|\\bdownload (?:our|the) app\\b|"
+       "delivered (?:straight |directly )?to your inbox|\\benter your e-?mail\\b|\\bdownload (?:our|the)(?: [\\w-]+){0,2} apps?\\b|\\bapps? for (?:ios|iphone) and android\\b|"
        "\\bclick here\\b|\\bshare (?:on|via|to|this) \\w+|^\\W*\\d+\\s+shares?\\W*$|"
        "folgen sie uns|jetzt abonnieren|suivez-nous|abonnez-vous|síguenos|suscríbete|"
        "^\\W*jetzt (?:registrieren|anmelden|kostenlos registrieren)\\W*$|\\bnewsletter abonnieren\\b|"
@@ -157,7 +157,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "deja (?:un|tu) comentario|dodaj komentarz|komentarze|commenti|lascia un commento)\\W*$", false, {"comment", "response", "repl", "reaction", "discussion", "kommentar", "commentaire", "comentario", "komentarz", "kommentieren", "feedback", "conversation", "like", "quote", "report", "upvote", "downvote", "email address", "required fields", " to post"}},
       {LexiconCategory::kCommentSection, 14,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|reactions|kommentare?|commentaires?|comentarios?)"
-       "(?:\\s*\\(\\d+\\))?\\W*$|\\b\\d+\\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)\\b|"
+       "(?:\\s*\\(\\d+\\))?\\W*$|^\\W*[1-9][\\d,.]*\\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)\\b|"
        "^\\W*(?:\\d+|one|two|three) (?:thoughts?|responses?|comments?|replies) (?:on|to)\\s*[“\"«„‘'].{1,150}$|"
        "^\\W*(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\\b|"
        "\\bjoin the (?:discussion|conversation)\\b|\\bbe the first to comment\\b|\\bread them below\\b|"

@@ -73,6 +73,7 @@ TEST(Lexicon, LinesMatchTheirCategory) {
       {"Share This", C::kPrompt},
       {"Share", C::kPrompt},
       {"Share this article", C::kPrompt},
+      {"For the latest stories download the Harbour News apps for iOS and Android.", C::kPrompt},
       {"Download our app", C::kPrompt},
       {"Facebook Twitter Email", C::kPrompt},
       {"Tweet", C::kPrompt},
@@ -453,6 +454,13 @@ TEST(Lexicon, CountedRepliesInASentenceOpenNoCommentSection) {
   EXPECT_FALSE(match_line("Two responses to the crisis were debated in parliament on Monday evening.")
                    .has(C::kCommentSection));
   EXPECT_FALSE(match_line("One response to the storm was to close the harbour.").has(C::kCommentSection));
+}
+
+// A byline that counts the comments sits above the article; the section opens further down.
+TEST(Lexicon, BylineCountingCommentsOpensNoCommentSection) {
+  EXPECT_FALSE(match_line("Posted on November 12, 2012 5:30AM by Anna Roberts \xC2\xB7 0 comments").has(C::kCommentSection));
+  EXPECT_FALSE(match_line("By Roger Ebert on November 8, 2012 11:04 PM | 270 Comments | No TrackBacks")
+                   .has(C::kCommentSection));
 }
 
 TEST(Lexicon, ShortGermanSentenceIsNoTeaserMarker) {
