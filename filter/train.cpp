@@ -127,7 +127,6 @@ void unlabel_comment_section(Page& page) {
 
 // Macro token F1 of the kept blocks over the pages of each set, for one choice of decoder
 // parameters.
-
 std::vector<SetF1> macro_f1_per_set(const std::vector<Page>& pages, const std::vector<std::vector<float>>& scores,
                                     const SectionModel& model, std::size_t sets) {
   std::vector<SetF1> per_set(sets);
@@ -353,20 +352,14 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
   std::size_t pages_seen = 0;
   for (CaseMode mode : {CaseMode::kText, CaseMode::kHtml}) {
     std::vector<GoldenCase> cases;
-    std::vector<float> case_weights;
-    std::vector<bool> case_keeps_comments;
-    std::vector<std::size_t> case_sets;
-    for (const std::string& dir : options.sets) {
+    std::vector<std::size_t> case_sets;  // index of each case's set among options.sets
+    for (std::size_t k = 0; k < options.sets.size(); ++k) {
       std::vector<GoldenCase> set_cases;
-      if (!list_cases(dir, mode, options.part, &set_cases).ok()) continue;  // a set may lack this input kind
-      const auto weight = options.set_weights.find(set_name(dir));
+      if (!list_cases(options.sets[k], mode, options.part, &set_cases).ok()) continue;  // a set may lack this input kind
       for (GoldenCase& c : set_cases) {
         if (c.gold_path.empty() && c.with_path.empty()) continue;
-        const float page_weight = c.gold_path.empty() ? kSnippetPageWeight : 1.0f;
         cases.push_back(std::move(c));
-        case_weights.push_back(page_weight * (weight != options.set_weights.end() ? weight->second : 1.0f));
-        case_keeps_comments.push_back(options.gold_keeps_comments.count(set_name(dir)) > 0);
-        case_sets.push_back(static_cast<std::size_t>(&dir - options.sets.data()));
+        case_sets.push_back(k);
       }
     }
     if (options.progress) {
@@ -389,10 +382,13 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
     }
     const std::size_t whole_pages = pages.size();
     for (std::size_t p = 0; p < whole_pages; ++p) {
+      const std::string name = set_name(options.sets[case_sets[p]]);
+      const auto set_weight = options.set_weights.find(name);
       pages[p].fold_key = p;
       pages[p].set = case_sets[p];
-      pages[p].weight = case_weights[p];
-      if (case_keeps_comments[p]) unlabel_comment_section(pages[p]);
+      pages[p].weight = (cases[p].gold_path.empty() ? kSnippetPageWeight : 1.0f) *
+                        (set_weight != options.set_weights.end() ? set_weight->second : 1.0f);
+      if (options.gold_keeps_comments.count(name) > 0) unlabel_comment_section(pages[p]);
     }
     for (std::size_t p = 0; p < whole_pages; ++p) {
       Page crop;

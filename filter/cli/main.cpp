@@ -41,8 +41,7 @@ int main(int argc, char** argv) {
   }
   // An option of plain `winnow` given before a command would otherwise be silently ignored
   // (`winnow --model M explain F` would explain with the built-in model).
-  for (CLI::App* command : {explain_app, regress_app, train_app}) {
-    if (!command->parsed()) continue;
+  for (const CLI::App* command : app.get_subcommands()) {  // the command given, if any
     for (const CLI::Option* option : app.get_options()) {
       if (option->count() == 0 || option->get_lnames().empty()) continue;
       std::cerr << "winnow: --" << option->get_lnames().front() << " given before '" << command->get_name()
