@@ -24,6 +24,15 @@ constexpr float kAllLinkDensity = 0.9f;
 // first "12 Comments" or "Leave a Reply" that follows some of the article: a comment count in the
 // byline, above the body, opens nothing.
 constexpr int kArticleWordsBeforeComments = 30;
+// A discussion reads as a rhythm: a short post header (a date, a byline, a Reply button), a post,
+// and again. Plain-text dumps of comment threads rarely keep a "12 Comments" heading, but they keep
+// the rhythm. A thread starts at the first of kThreadHeaders headers, each after a post of some
+// words, that fall within kThreadSpan blocks.
+constexpr int kPostHeaderMaxWords = 20;
+constexpr int kPostMinWords = 5;
+constexpr int kThreadHeaders = 3;
+constexpr std::size_t kThreadSpan = 30;
+constexpr int kThreadMarkerWindow = 8;
 // Blocks of at least this many words set a page's typical stopword ratio.
 constexpr int kProseWords = 8;
 
@@ -37,6 +46,12 @@ float log_count(int n) { return std::log1p(static_cast<float>(n)) * kLogScale; }
 
 void set(FeatureVector& f, Feature feature, float value) { f[static_cast<std::size_t>(feature)] = value; }
 void set(FeatureVector& f, Feature feature, bool value) { set(f, feature, value ? 1.0f : 0.0f); }
+
+bool is_post_header(const BlockShape& s) {
+  return s.words <= kPostHeaderMaxWords &&
+         (s.lexicon.has(LexiconCategory::kDate) || s.lexicon.has(LexiconCategory::kByline) ||
+          s.lexicon.has(LexiconCategory::kComments));
+}
 
 Feature offset(Feature first, unsigned k) { return static_cast<Feature>(static_cast<unsigned>(first) + k); }
 
@@ -126,6 +141,29 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     }
     if (shapes[i].well_formed) words_before += shapes[i].words;
   }
+  // Post headers, and where their rhythm starts a thread.
+  std::vector<int> headers_before(n + 1, 0);
+  std::vector<std::size_t> post_starts;  // headers that follow a post
+  int words_since_header = 0;  // a header that opens the page follows no post
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool header = is_post_header(shapes[i]);
+    headers_before[i + 1] = headers_before[i] + (header ? 1 : 0);
+    if (!header) {
+      words_since_header += shapes[i].words;
+      continue;
+    }
+    if (words_since_header >= kPostMinWords) post_starts.push_back(i);
+    words_since_header = 0;
+  }
+  std::size_t thread_start = n;
+  for (std::size_t k = 0; k + kThreadHeaders <= post_starts.size(); ++k) {
+    if (post_starts[k + kThreadHeaders - 1] - post_starts[k] < kThreadSpan) {
+      thread_start = post_starts[k];
+      break;
+    }
+  }
+  int words_before_thread = 0;
+  for (std::size_t i = 0; i < thread_start; ++i) words_before_thread += shapes[i].well_formed ? shapes[i].words : 0;
   // Page-wide figures for the page-relative features.
   double total_words = 0, well_formed_words = 0, prose_words = 0, prose_stopwords = 0, log_words_sum = 0;
   double link_chars = 0, chars = 0;
@@ -201,6 +239,16 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     // How much article the comment section follows: comments under a long article are clutter,
     // the replies under a short opening post are the thread.
     set(f, Feature::comments_after_words, i >= comments_start ? log_count(words_before) : 0.0f);
+    {
+      const std::size_t lo = i >= kThreadMarkerWindow ? i - kThreadMarkerWindow : 0;
+      const std::size_t hi = std::min(n, i + kThreadMarkerWindow + 1);
+      const int near = headers_before[hi] - headers_before[lo] - (is_post_header(s) ? 1 : 0);
+      set(f, Feature::thread_markers_near, std::min(1.0f, static_cast<float>(near) / kThreadMarkerWindow));
+    }
+    set(f, Feature::after_thread_start, i >= thread_start);
+    // Like comments_after_words: replies under a long article are its comments, under a short
+    // opening post they are the discussion.
+    set(f, Feature::thread_after_words, i >= thread_start ? log_count(words_before_thread) : 0.0f);
     if (i > 0) {
       const BlockShape& p = shapes[i - 1];
       set(f, Feature::prev_log_words, log_count(p.words));

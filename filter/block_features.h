@@ -29,6 +29,7 @@ namespace winnow {
   X(next_well_formed) X(window_well_formed) X(wide_well_formed) X(before_first_well_formed)       \
   X(after_last_well_formed) X(page_log_blocks) X(page_well_formed_share) X(rel_stopword_ratio)    \
   X(rel_log_words) X(words_before_share) X(near_teaser_marker) X(prev2_log_words) X(next2_log_words) \
+  X(thread_markers_near) X(after_thread_start) X(thread_after_words) \
   X(tag_title) X(tag_h1) X(tag_heading) X(tag_p) X(tag_li) X(tag_row) X(tag_cell) X(tag_pre)      \
   X(tag_blockquote) X(tag_caption) X(tag_definition) X(tag_div) X(link_density) X(all_link)      \
   X(log_links) X(depth) X(in_best_container) X(container_share) X(prev_link_density)              \

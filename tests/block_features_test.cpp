@@ -265,6 +265,36 @@ TEST(ComputeFeatures, CommentsAfterWordsIsTheArticleAboveTheCommentSection) {
   for (const FeatureVector& f : thread.features) EXPECT_EQ(value(f, Feature::comments_after_words), 0.0f);
 }
 
+TEST(ComputeFeatures, ThreadStartsWhereThreePostHeadersAlternateWithPosts) {
+  // An article, then a comment thread without any heading: date lines, each above a reply.
+  // The byline and date above the article sit together (no post between them), so they count as
+  // one header; the thread starts at the first of three headers that each follow a post.
+  const Computed c = compute(text_document({"By Anna Berg", "March 3, 2021", kCat, kBoat, kGulls,
+                                            "on 25 Oct 2012 at 7:20 pm Tim", "Nice one, thanks for this.",
+                                            "on 25 Oct 2012 at 7:25 pm Audrey", "I had to look up the harbour.",
+                                            "on 25 Oct 2012 at 7:43 pm David", "Me too."}));
+  ASSERT_EQ(c.features.size(), 11u);
+  const bool header[] = {true, true, false, false, false, true, false, true, false, true, false};
+  for (std::size_t i = 0; i < 11; ++i) {
+    const BlockShape& s = c.shapes[i];
+    ASSERT_EQ(s.lexicon.has(LexiconCategory::kDate) || s.lexicon.has(LexiconCategory::kByline), header[i]) << i;
+  }
+  // 11 + 12 + 11 = 34 well-formed words of article above the thread.
+  for (std::size_t i = 0; i < 11; ++i) {
+    const FeatureVector& f = c.features[i];
+    EXPECT_EQ(value(f, Feature::after_thread_start), i >= 5 ? 1.0f : 0.0f) << i;
+    EXPECT_NEAR(value(f, Feature::thread_after_words), i >= 5 ? scaled_log(34) : 0.0, kTolerance) << i;
+  }
+  // Headers within 8 blocks either side, not counting the block itself, over 8.
+  EXPECT_NEAR(value(c.features[0], Feature::thread_markers_near), 3.0 / 8, kTolerance);  // 1, 5 and 7
+  EXPECT_NEAR(value(c.features[6], Feature::thread_markers_near), 5.0 / 8, kTolerance);  // all five
+  EXPECT_NEAR(value(c.features[9], Feature::thread_markers_near), 3.0 / 8, kTolerance);  // 1, 5 and 7
+
+  // Two headers are a byline and an update line, not a rhythm: no thread.
+  const Computed article = compute(text_document({"By Anna Berg", kCat, kBoat, "Updated March 4, 2021", kGulls}));
+  for (const FeatureVector& f : article.features) EXPECT_EQ(value(f, Feature::after_thread_start), 0.0f);
+}
+
 TEST(ComputeFeatures, PathFeaturesCountTheBlocksOfOneStructure) {
   // Hand-set paths and link characters: two menu items (path 7, all or mostly link), two
   // paragraphs (path 9), one share line (path 11).
