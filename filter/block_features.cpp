@@ -32,7 +32,7 @@ constexpr int kPostHeaderMaxWords = 20;
 constexpr int kPostMinWords = 5;
 constexpr int kThreadHeaders = 3;
 constexpr std::size_t kThreadSpan = 30;
-constexpr int kThreadMarkerWindow = 8;
+constexpr std::size_t kThreadMarkerWindow = 8;  // thread_markers_near counts headers this far either side
 // Blocks of at least this many words set a page's typical stopword ratio.
 constexpr int kProseWords = 8;
 
@@ -243,7 +243,8 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
       const std::size_t lo = i >= kThreadMarkerWindow ? i - kThreadMarkerWindow : 0;
       const std::size_t hi = std::min(n, i + kThreadMarkerWindow + 1);
       const int near = headers_before[hi] - headers_before[lo] - (is_post_header(s) ? 1 : 0);
-      set(f, Feature::thread_markers_near, std::min(1.0f, static_cast<float>(near) / kThreadMarkerWindow));
+      set(f, Feature::thread_markers_near,
+          std::min(1.0f, static_cast<float>(near) / static_cast<float>(kThreadMarkerWindow)));
     }
     set(f, Feature::after_thread_start, i >= thread_start);
     // Like comments_after_words: replies under a long article are its comments, under a short
