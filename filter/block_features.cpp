@@ -13,8 +13,8 @@ namespace winnow {
 namespace {
 
 // Neighbourhoods for the share of well-formed blocks around a block: content comes in runs.
-constexpr int kNearWindow = 3;
-constexpr int kWideWindow = 10;
+constexpr std::size_t kNearWindow = 3;
+constexpr std::size_t kWideWindow = 10;
 constexpr float kLogScale = 1.0f / 6.0f;  // log1p(words) / 6 is about 1 for 400 words
 constexpr float kDepthScale = 1.0f / 40.0f;
 constexpr int kMaxSeparators = 5;
@@ -51,6 +51,20 @@ bool is_post_header(const BlockShape& s) {
   return s.words <= kPostHeaderMaxWords &&
          (s.lexicon.has(LexiconCategory::kDate) || s.lexicon.has(LexiconCategory::kByline) ||
           s.lexicon.has(LexiconCategory::kComments));
+}
+
+// The blocks within `radius` of block i, not counting i, and how many of them are marked, read
+// from prefix counts: before[k] is the number of marked blocks among the first k.
+struct WindowCount {
+  int marked = 0;
+  int others = 0;
+};
+
+WindowCount count_around(const std::vector<int>& before, std::size_t i, std::size_t radius) {
+  const std::size_t n = before.size() - 1;
+  const std::size_t lo = i >= radius ? i - radius : 0;
+  const std::size_t hi = std::min(n, i + radius + 1);
+  return {before[hi] - before[lo] - (before[i + 1] - before[i]), static_cast<int>(hi - lo) - 1};
 }
 
 Feature offset(Feature first, unsigned k) { return static_cast<Feature>(static_cast<unsigned>(first) + k); }
@@ -123,13 +137,9 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
       any_well_formed = true;
     }
   }
-  auto window_share = [&](std::size_t i, int radius) {
-    const std::size_t lo = i >= static_cast<std::size_t>(radius) ? i - radius : 0;
-    const std::size_t hi = std::min(n, i + radius + 1);
-    const int others = static_cast<int>(hi - lo) - 1;
-    if (others <= 0) return 0.0f;
-    const int count = well_formed_before[hi] - well_formed_before[lo] - (shapes[i].well_formed ? 1 : 0);
-    return static_cast<float>(count) / others;
+  auto window_share = [&](std::size_t i, std::size_t radius) {
+    const WindowCount w = count_around(well_formed_before, i, radius);
+    return w.others > 0 ? static_cast<float>(w.marked) / static_cast<float>(w.others) : 0.0f;
   };
 
   std::size_t comments_start = n;
@@ -239,13 +249,9 @@ std::vector<FeatureVector> compute_features(const Document& doc, const std::vect
     // How much article the comment section follows: comments under a long article are clutter,
     // the replies under a short opening post are the thread.
     set(f, Feature::comments_after_words, i >= comments_start ? log_count(words_before) : 0.0f);
-    {
-      const std::size_t lo = i >= kThreadMarkerWindow ? i - kThreadMarkerWindow : 0;
-      const std::size_t hi = std::min(n, i + kThreadMarkerWindow + 1);
-      const int near = headers_before[hi] - headers_before[lo] - (is_post_header(s) ? 1 : 0);
-      set(f, Feature::thread_markers_near,
-          std::min(1.0f, static_cast<float>(near) / static_cast<float>(kThreadMarkerWindow)));
-    }
+    const int headers_near = count_around(headers_before, i, kThreadMarkerWindow).marked;
+    set(f, Feature::thread_markers_near,
+        std::min(1.0f, static_cast<float>(headers_near) / static_cast<float>(kThreadMarkerWindow)));
     set(f, Feature::after_thread_start, i >= thread_start);
     // Like comments_after_words: replies under a long article are its comments, under a short
     // opening post they are the discussion.
