@@ -7,74 +7,82 @@
 #include <iostream>
 #include <memory>
 
+#include "clean_stream.h"
 #include "commands.h"
+#include "input_stream.h"
+#include "jsonl_records.h"
 #include "pipeline.h"
 #include "writers.h"
 
 namespace winnow::cli {
 namespace {
 
-constexpr std::size_t kReadChunk = 1 << 16;
-
-// Hands everything left in `in` to `consume`, a chunk at a time. Prints the error and returns
-// false on a read error.
-template <typename Consume>
-bool read_chunks(std::FILE* in, const std::string& name, Consume consume) {
-  std::string buffer(kReadChunk, '\0');
-  while (true) {
-    const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), in);
-    consume(std::string_view(buffer.data(), got));
-    if (got < buffer.size()) break;
-  }
-  if (std::ferror(in) != 0) {
-    std::cerr << "winnow: " << name << ": read error: " << std::strerror(errno) << "\n";
-    return false;
-  }
-  return true;
-}
-
-// Appends everything left in `in` to `out`.
-bool read_rest(std::FILE* in, const std::string& name, std::string* out) {
-  return read_chunks(in, name, [out](std::string_view chunk) { out->append(chunk); });
-}
-
-// Reads a whole input ("-" or empty: stdin). Prints the error and returns false when it cannot.
+// Reads a whole input ("-" or empty: stdin), decompressed. Prints the error and returns false when
+// it cannot.
 bool read_input(const std::string& file, std::string* out) {
   const bool from_stdin = file.empty() || file == "-";
-  const std::string name = from_stdin ? "<stdin>" : file;
-  std::FILE* in = from_stdin ? stdin : std::fopen(file.c_str(), "rb");
-  if (in == nullptr) {
-    std::cerr << "winnow: " << name << ": cannot open: " << std::strerror(errno) << "\n";
-    return false;
+  Status status;
+  if (from_stdin) {
+    InputStream in(stdin, "<stdin>");
+    status = in.read_rest(out);
+  } else {
+    status = read_decompressed(file, out);
   }
-  const bool ok = read_rest(in, name, out);
-  if (in != stdin) std::fclose(in);
-  return ok;
+  if (!status.ok()) std::cerr << "winnow: " << status.message << "\n";
+  return status.ok();
 }
 
-// Text input is streamed: each line is written as soon as its decision is final.
-int stream_text(std::FILE* in, std::string head, const std::string& name, const CleanCommand& options,
-                const Model* model) {
-  const bool json = options.output_format == "json";
-  std::size_t index = 0;
-  if (json) std::cout << "{\"kind\":\"text\",\"blocks\":[";
-  CleanOptions clean_options;
-  clean_options.kind = InputKind::kText;
-  clean_options.model = model;
-  TextStream stream(clean_options, [&](const BlockResult& block) {
-    if (json) {
-      std::cout << (index == 0 ? "\n" : ",\n");
-      write_json_block(std::cout, block, index);
-    } else if (block.keep) {
-      std::cout << block.text << '\n';
+// `winnow --jsonl`: records from stdin (or FILE) to stdout, in order, on -j threads.
+int run_clean_jsonl(InputStream& in, const CleanCommand& options, const Model* model) {
+  JsonlOptions records;
+  records.input_field = options.records.field;
+  records.output_field = options.records.output_field;
+  records.keep_input = options.records.keep_input;
+  records.clean.kind = input_kind_from_name(options.input_format);
+  records.clean.model = model;
+  std::ofstream errors;
+  if (!options.errors_path.empty()) {
+    errors.open(options.errors_path, std::ios::binary | std::ios::trunc);
+    if (!errors) {
+      std::cerr << "winnow: --errors " << options.errors_path << ": cannot create: " << std::strerror(errno) << "\n";
+      return kExitUsage;
     }
-    ++index;
-  });
-  stream.push(head);
-  if (!read_chunks(in, name, [&stream](std::string_view chunk) { stream.push(chunk); })) return kExitUsage;
-  stream.finish();
-  if (json) std::cout << "\n]}\n";
-  return kExitOk;
+  }
+  std::ofstream documents;
+  const std::string documents_path = options.stats_path.empty() ? "" : options.stats_path + ".documents.partial";
+  if (!documents_path.empty()) documents.open(documents_path, std::ios::binary | std::ios::trunc);
+  std::uint64_t bad_lines = 0;
+  JsonlSinks sinks;
+  sinks.on_error = [&](const RecordError& error) {
+    ++bad_lines;
+    std::cerr << "winnow: " << in.name() << ":" << error.line << ": " << error.message << "\n";
+    if (errors.is_open()) {
+      errors << "{\"path\":" << json_quote(in.name()) << ",\"line\":" << error.line
+             << ",\"error\":" << json_quote(error.message) << ",\"input\":" << json_quote(error.input) << "}\n";
+    }
+  };
+  if (documents.is_open()) {
+    sinks.on_document = [&](std::uint64_t line, const CleanFigures& figures) {
+      documents << "{\"line\":" << line << ",\"blocks\":" << figures.blocks << ",\"kept\":" << figures.kept_blocks
+                << ",\"bytes_in\":" << figures.bytes_in << ",\"bytes_out\":" << figures.bytes_out << "}\n";
+    };
+  }
+  CleanFigures total;
+  const Status status = clean_jsonl_stream(in, records, thread_count(options.threads), std::cout, sinks, &total);
+  if (!status.ok()) std::cerr << "winnow: " << status.message << "\n";
+  documents.close();
+  bool stats_written = true;
+  if (!options.stats_path.empty()) {
+    const std::string fields = "\"documents\":" + std::to_string(total.documents) +
+                               ",\"record_errors\":" + std::to_string(bad_lines) +
+                               ",\"bytes_in\":" + std::to_string(total.bytes_in) +
+                               ",\"bytes_out\":" + std::to_string(total.bytes_out) +
+                               ",\"blocks\":" + std::to_string(total.blocks) +
+                               ",\"kept_blocks\":" + std::to_string(total.kept_blocks);
+    stats_written = write_stats_file(options.stats_path, fields, documents_path);
+  }
+  if (!status.ok()) return kExitUsage;
+  return bad_lines > 0 || !stats_written ? kExitFailure : kExitOk;
 }
 
 }  // namespace
@@ -105,6 +113,13 @@ void setup_clean(CLI::App& app, CleanCommand& options) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   app.add_option("--model", options.model_path, "Model file written by 'winnow train' (default: built in)");
+  add_record_options(app, options.records);
+  app.add_option("-j,--jobs", options.threads, "With --jsonl: worker threads (default: all cores); order is kept")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--stats", options.stats_path,
+                 "With --jsonl: write the run's figures as JSON to FILE, one entry per record (blocks, kept, bytes)");
+  app.add_option("--errors", options.errors_path,
+                 "With --jsonl: also write the lines that could not be cleaned to FILE, as JSON with their number");
 }
 
 int run_clean(const CleanCommand& options) {
@@ -112,45 +127,42 @@ int run_clean(const CleanCommand& options) {
   std::shared_ptr<const Model> holder;
   const Model* model = model_from_option(options.model_path, holder);
   if (model == nullptr) return kExitUsage;
+  if (!options.records.jsonl && (!options.records.field.empty() || options.records.keep_input ||
+                                 !options.stats_path.empty() || !options.errors_path.empty())) {
+    std::cerr << "winnow: --field, --keep-input, --stats and --errors need --jsonl\n";
+    return kExitUsage;
+  }
 
   const bool from_stdin = options.file.empty() || options.file == "-";
   const std::string name = from_stdin ? "<stdin>" : options.file;
   std::error_code error;
   if (!from_stdin && std::filesystem::is_directory(options.file, error)) {
-    std::cerr << "winnow: " << name << ": is a directory (to clean a tree of files, name the files)\n";
+    std::cerr << "winnow: " << name << ": is a directory (to clean a tree of files: winnow batch " << name
+              << " -o OUT)\n";
     return kExitUsage;
   }
-  std::FILE* in = from_stdin ? stdin : std::fopen(options.file.c_str(), "rb");
-  if (in == nullptr) {
+  std::FILE* file = from_stdin ? stdin : std::fopen(options.file.c_str(), "rb");
+  if (file == nullptr) {
     std::cerr << "winnow: " << name << ": cannot open: " << std::strerror(errno) << "\n";
     return kExitUsage;
   }
-  // Read enough to decide the input kind; plain text then streams, HTML is parsed whole.
-  std::string head(kReadChunk, '\0');
-  head.resize(std::fread(head.data(), 1, head.size(), in));
-  InputKind kind = input_kind_from_name(options.input_format);
-  if (kind == InputKind::kAuto) kind = detect_input_kind(head);
+  InputStream in(file, name);  // closes the file
   int code = kExitOk;
-  if (kind == InputKind::kText) {
-    code = stream_text(in, std::move(head), name, options, model);
+  if (options.records.jsonl) {
+    code = run_clean_jsonl(in, options, model);
   } else {
-    std::string rest;
-    if (!read_rest(in, name, &rest)) {
+    CleanOptions clean_options;
+    clean_options.kind = input_kind_from_name(options.input_format);
+    clean_options.model = model;
+    CleanFigures figures;
+    const Status status = clean_stream(in, clean_options,
+                                       options.output_format == "json" ? OutputFormat::kJson : OutputFormat::kText,
+                                       std::cout, &figures);
+    if (!status.ok()) {
+      std::cerr << "winnow: " << status.message << "\n";
       code = kExitUsage;
-    } else {
-      head += rest;
-      CleanOptions clean_options;
-      clean_options.kind = kind;
-      clean_options.model = model;
-      const CleanResult result = clean(head, clean_options);
-      if (options.output_format == "json") {
-        write_json(std::cout, result);
-      } else {
-        write_text(std::cout, result);
-      }
     }
   }
-  if (in != stdin) std::fclose(in);
   std::cout.flush();
   if (!std::cout) {
     std::cerr << "winnow: cannot write the output: " << std::strerror(errno) << "\n";

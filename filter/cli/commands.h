@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "jsonl_records.h"
 #include "train.h"
 
 #include "winnow/winnow.h"
@@ -22,14 +23,56 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  // a quality regression, or work that failed
 inline constexpr int kExitUsage = 2;    // bad usage or unreadable input
 
+inline constexpr int kExitInterrupted = 130;  // stopped by Ctrl-C (SIGINT) or SIGTERM
+
+// How JSONL records are read and written, for `winnow --jsonl` and `winnow batch --jsonl`.
+struct RecordFieldOptions {
+  bool jsonl = false;
+  std::string field;  // empty: "html" where the object has it, else "text"
+  std::string output_field = "text";
+  bool keep_input = false;
+};
+void add_record_options(CLI::App& app, RecordFieldOptions& options);
+
 struct CleanCommand {
   std::string file;  // empty or "-": stdin
   std::string input_format = "auto";
   std::string output_format = "text";
   std::string model_path;
+  RecordFieldOptions records;
+  int threads = 0;           // --jsonl only; 0: all cores
+  std::string stats_path;    // --jsonl only
+  std::string errors_path;   // --jsonl only: bad lines as JSON, besides stderr
 };
 void setup_clean(CLI::App& app, CleanCommand& options);
 int run_clean(const CleanCommand& options);
+
+struct BatchCommand {
+  std::vector<std::string> inputs;
+  std::string output_dir;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  std::string input_format = "auto";
+  std::string output_format = "text";
+  std::string model_path;
+  RecordFieldOptions records;
+  int threads = 0;  // 0: all cores
+  bool force = false;
+  bool quiet = false;
+  bool follow_symlinks = false;
+  std::string stats_path;
+};
+CLI::App* setup_batch(CLI::App& app, BatchCommand& options);
+int run_batch_command(const BatchCommand& options);
+
+// Writes the figures of a run as one JSON object to `path`, written whole or not at all; with a
+// per-document file (one JSON object per line) its lines become the "documents" array. Prints the
+// error and returns false when it cannot.
+bool write_stats_file(const std::string& path, const std::string& summary_fields,
+                      const std::string& per_document_path);
+
+// Threads for `-j N`: N, or every core for 0.
+int thread_count(int requested);
 
 struct ExplainCommand {
   std::string file;

@@ -10,16 +10,21 @@ int main(int argc, char** argv) {
       "winnow: strips boilerplate and web clutter from scraped pages, keeping the main content.\n\n"
       "  winnow < page.html > page.txt       clean one document from stdin (HTML or text, detected)\n"
       "  winnow FILE                          clean FILE to stdout\n"
+      "  winnow --jsonl < in.jsonl > out.jsonl  clean the html (or text) field of every JSON line\n"
+      "  winnow batch IN... -o OUT            clean trees of files, JSONL and WARC on every core\n"
       "  winnow explain FILE                  show every block with its score, decision and reason\n"
       "  winnow regress DIR...                measure quality on golden sets\n"
       "  winnow train DIR... -o MODEL         learn a model from golden sets\n\n"
-      "Exit codes: 0 ok, 1 quality regression or failure, 2 bad usage or unreadable input.",
+      "Exit codes: 0 ok, 1 quality regression or failure (some file or record could not be cleaned),\n"
+      "2 bad usage or unreadable input, 130 interrupted.",
       "winnow"};
   app.set_version_flag("--version", std::string("winnow ") + std::string(winnow::kVersion));
   app.require_subcommand(0, 1);
 
   CleanCommand clean;
   setup_clean(app, clean);
+  BatchCommand batch;
+  CLI::App* batch_app = setup_batch(app, batch);
   ExplainCommand explain;
   CLI::App* explain_app = setup_explain(app, explain);
   RegressCommand regress;
@@ -50,6 +55,7 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
   }
+  if (batch_app->parsed()) return run_batch_command(batch);
   if (explain_app->parsed()) return run_explain(explain);
   if (regress_app->parsed()) return run_regress(regress);
   if (train_app->parsed()) return run_train(train);

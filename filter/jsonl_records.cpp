@@ -1,0 +1,123 @@
+// JSONL records. Entry points: clean_jsonl_record, clean_jsonl_stream. Tested by
+// tests/jsonl_records_test.cpp.
+#include "jsonl_records.h"
+
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+namespace winnow {
+namespace {
+
+using Json = nlohmann::ordered_json;  // keeps the fields in the order they came
+
+// Records cleaned together between two writes: enough to keep every thread busy, few enough that
+// memory stays bounded whatever the stream's length.
+constexpr std::size_t kBatchRecords = 256;
+constexpr std::size_t kBatchBytes = 16 << 20;
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+}  // namespace
+
+Status clean_jsonl_record(std::string_view line, const JsonlOptions& options, std::string* out,
+                          CleanFigures* figures) {
+  Json record = Json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+  if (record.is_discarded()) {
+    // Parse again with exceptions for the parser's own account of where it failed.
+    try {
+      const Json again = Json::parse(line.begin(), line.end());
+      (void)again;
+    } catch (const Json::parse_error& e) {
+      std::string what = e.what();
+      const std::size_t colon = what.find("parse error");
+      return Status{ErrorCode::kUsage, "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon))};
+    }
+    return Status{ErrorCode::kUsage, "not valid JSON"};
+  }
+  if (!record.is_object()) return Status{ErrorCode::kUsage, "not a JSON object"};
+
+  std::string field = options.input_field;
+  InputKind kind = options.clean.kind;
+  if (field.empty()) {
+    field = record.contains("html") ? "html" : "text";
+    if (kind == InputKind::kAuto) kind = field == "html" ? InputKind::kHtml : InputKind::kText;
+  }
+  const auto found = record.find(field);
+  if (found == record.end()) {
+    return Status{ErrorCode::kUsage, options.input_field.empty() ? "has neither an \"html\" nor a \"text\" field"
+                                                                 : "has no \"" + field + "\" field"};
+  }
+  if (!found->is_string()) return Status{ErrorCode::kUsage, "field \"" + field + "\" is not a string"};
+
+  CleanOptions clean_options = options.clean;
+  clean_options.kind = kind;
+  const std::string& input = found->get_ref<const std::string&>();
+  const CleanResult result = clean(input, clean_options);
+  std::string text = kept_text(result);
+  if (!text.empty()) text.pop_back();  // the final newline: a field holds lines, not a file
+  *figures = figures_of(result, input.size());
+  figures->bytes_out = text.size();
+  if (field != options.output_field && !options.keep_input) record.erase(field);
+  record[options.output_field] = std::move(text);
+  *out = record.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return {};
+}
+
+Status clean_jsonl_stream(InputStream& in, const JsonlOptions& options, int threads, std::ostream& out,
+                          const JsonlSinks& sinks, CleanFigures* total, const std::atomic<bool>* stop) {
+  struct Slot {
+    std::uint64_t line = 0;
+    std::string input;
+    std::string output;
+    Status status;
+    CleanFigures figures;
+  };
+  std::vector<Slot> batch;
+  std::uint64_t line_number = 0;
+  bool done = false;
+  Status read_status;
+  const auto worker_count = static_cast<std::size_t>(std::max(1, threads));
+  while (!done && (stop == nullptr || !stop->load())) {
+    batch.clear();
+    std::size_t bytes = 0;
+    while (batch.size() < kBatchRecords && bytes < kBatchBytes) {
+      std::string line;
+      read_status = in.read_line(&line, &done);
+      if (!read_status.ok()) {
+        done = true;
+        break;
+      }
+      if (done) break;
+      ++line_number;
+      if (is_blank(line)) continue;
+      bytes += line.size();
+      batch.push_back(Slot{line_number, std::move(line), {}, {}, {}});
+    }
+    auto clean_slot = [&](Slot& slot) { slot.status = clean_jsonl_record(slot.input, options, &slot.output, &slot.figures); };
+    if (worker_count == 1 || batch.size() < 2) {
+      for (Slot& slot : batch) clean_slot(slot);
+    } else {
+      std::atomic<std::size_t> next{0};
+      std::vector<std::thread> workers;
+      for (std::size_t t = 0; t < std::min(worker_count, batch.size()); ++t) {
+        workers.emplace_back([&] {
+          for (std::size_t i = next++; i < batch.size(); i = next++) clean_slot(batch[i]);
+        });
+      }
+      for (std::thread& worker : workers) worker.join();
+    }
+    for (Slot& slot : batch) {
+      if (!slot.status.ok()) {
+        sinks.on_error(RecordError{slot.line, slot.status.message, std::move(slot.input)});
+        continue;
+      }
+      out << slot.output << '\n';
+      total->add(slot.figures);
+      if (sinks.on_document) sinks.on_document(slot.line, slot.figures);
+    }
+  }
+  return read_status;
+}
+
+}  // namespace winnow
