@@ -1,11 +1,6 @@
 // Tests of the command line: the real `winnow` binary run as a process, with stdin from a file and
 // stdout and stderr captured, for each command and its exit codes (0 ok, 1 regression or failure,
 // 2 bad usage or unreadable input).
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -13,55 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "process_support.h"
 #include "test_support.h"
-
-extern char** environ;
 
 namespace winnow {
 namespace {
 
 using testing::TempDir;
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs the winnow binary with `args`, stdin from `stdin_path` (an empty file when empty).
-Outcome run_winnow(const std::vector<std::string>& args, const std::string& stdin_path = "") {
-  TempDir io;
-  const std::string in = stdin_path.empty() ? io.write("stdin", "") : stdin_path;
-  const std::string out = io / "stdout";
-  const std::string err = io / "stderr";
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-  std::vector<std::string> argv_strings = {WINNOW_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_strings) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  Outcome run;
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, WINNOW_BINARY, &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    ADD_FAILURE() << "cannot run " << WINNOW_BINARY;
-    return run;
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  run.out = testing::read_whole_file(out);
-  run.err = testing::read_whole_file(err);
-  return run;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
