@@ -148,6 +148,15 @@ void wait_for_outputs(const fs::path& dir, std::size_t count) {
   }
 }
 
+// Starts `winnow batch big -o out -j JOBS` in the background (stderr to io/stderr) and returns
+// once it has written `outputs` files.
+pid_t start_batch_on_big_tree(const TempDir& dir, const TempDir& io, const std::string& jobs, std::size_t outputs) {
+  const pid_t pid = spawn_winnow({"batch", dir / "big", "-o", dir / "out", "-j", jobs}, io.write("stdin", ""),
+                                 io / "stdout", io / "stderr");
+  if (pid > 0) wait_for_outputs(dir.path() / "out", outputs);
+  return pid;
+}
+
 TEST(Batch, AKilledRunLeavesNoPartialOutputAndTheRerunFinishesIt) {
   TempDir dir;
   constexpr int kFiles = 120;
@@ -157,10 +166,8 @@ TEST(Batch, AKilledRunLeavesNoPartialOutputAndTheRerunFinishesIt) {
   ASSERT_EQ(reference.size(), static_cast<std::size_t>(kFiles));
 
   TempDir io;
-  const pid_t pid = spawn_winnow({"batch", dir / "big", "-o", dir / "out", "-j", "1"}, io.write("stdin", ""),
-                                 io / "stdout", io / "stderr");
+  const pid_t pid = start_batch_on_big_tree(dir, io, "1", 3);
   ASSERT_GT(pid, 0);
-  wait_for_outputs(dir.path() / "out", 3);
   kill(pid, SIGKILL);
   EXPECT_EQ(wait_for_exit(pid), 128 + SIGKILL);
 
@@ -187,10 +194,8 @@ TEST(Batch, CtrlCStopsTakingFilesRemovesItsTemporaryFilesAndExits130) {
   TempDir dir;
   make_big_tree(dir, 120);
   TempDir io;
-  const pid_t pid = spawn_winnow({"batch", dir / "big", "-o", dir / "out", "-j", "2"}, io.write("stdin", ""),
-                                 io / "stdout", io / "stderr");
+  const pid_t pid = start_batch_on_big_tree(dir, io, "2", 2);
   ASSERT_GT(pid, 0);
-  wait_for_outputs(dir.path() / "out", 2);
   kill(pid, SIGINT);
   EXPECT_EQ(wait_for_exit(pid), 130);
   EXPECT_EQ(partial_files(dir.path() / "out"), std::vector<std::string>{});
