@@ -9,10 +9,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string_view>
 
 #include "winnow/winnow.h"
 
 namespace winnow {
+
+// The end of a temporary output's name: ".NAME" + kPartialSuffix.
+inline constexpr std::string_view kPartialSuffix = ".winnow-partial";
 
 class AtomicOutput {
  public:

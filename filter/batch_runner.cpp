@@ -191,11 +191,17 @@ Status Batch::clean_warc(const BatchItem& item, AtomicOutput& out, FileOutcome& 
 
 FileOutcome Batch::clean_file(const BatchItem& item) {
   FileOutcome outcome;
+  // The input's time is taken before it is read and given to the output, so an input that changes
+  // while (or after) it is cleaned no longer matches its output and is cleaned again next run.
   std::error_code error;
+  const auto input_time = fs::last_write_time(item.input, error);
+  if (error) {
+    outcome.status = Status{ErrorCode::kIo, "cannot read its time: " + error.message()};
+    return outcome;
+  }
   if (!options_.force && fs::exists(item.output, error)) {
     const auto output_time = fs::last_write_time(item.output, error);
-    const auto input_time = fs::last_write_time(item.input, error);
-    if (!error && output_time >= input_time) {
+    if (!error && output_time == input_time) {
       outcome.up_to_date = true;
       return outcome;
     }
@@ -215,9 +221,9 @@ FileOutcome Batch::clean_file(const BatchItem& item) {
     outcome.abandoned = true;
     return outcome;
   }
-  // A page that cannot be read whole has no output; a file of records keeps the records read
-  // before the damage, and is still reported as failed.
-  if (!cleaned.ok() && item.kind == BatchItemKind::kPage) {
+  // A file that cannot be read to its end gets no output, so the next run tries it again and
+  // reports it again, rather than taking a partial output for a finished one.
+  if (!cleaned.ok()) {
     outcome.status = cleaned;
     return outcome;
   }
@@ -226,7 +232,8 @@ FileOutcome Batch::clean_file(const BatchItem& item) {
     outcome.status = s;
     return outcome;
   }
-  outcome.status = cleaned;
+  fs::last_write_time(item.output, input_time, error);
+  if (error) outcome.status = Status{ErrorCode::kIo, item.output.string() + ": cannot set its time: " + error.message()};
   return outcome;
 }
 
@@ -252,8 +259,10 @@ void Batch::work() {
         ++summary_.files_cleaned;
       }
       summary_.record_errors += outcome.record_errors;
-      summary_.figures.add(outcome.figures);
-      for (const auto& [reason, count] : outcome.skipped_records) summary_.skipped_records[reason] += count;
+      if (outcome.status.ok()) {  // a failed file has no output, so its documents are not counted
+        summary_.figures.add(outcome.figures);
+        for (const auto& [reason, count] : outcome.skipped_records) summary_.skipped_records[reason] += count;
+      }
     }
     bytes_done_ += item.size;
     files_done_ += 1;
@@ -300,7 +309,7 @@ Status Batch::run(BatchSummary* summary) {
           ++(notice.is_error ? summary_.files_failed : summary_.notices);
         });
     if (!walked.ok()) {  // the tree changed between the two walks
-      report(BatchError{"", 0, walked.message, {}});
+      report(BatchError{walk.out_dir.string(), 0, "the inputs changed during the run: " + walked.message, {}});
       std::lock_guard lock(summary_mutex_);
       ++summary_.files_failed;
     }

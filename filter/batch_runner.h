@@ -20,8 +20,6 @@
 
 namespace winnow {
 
-inline constexpr std::string_view kErrorsFileName = "winnow-errors.jsonl";
-
 struct BatchOptions {
   WalkOptions walk;
   JsonlOptions records;  // fields of JSONL records, and the cleaning options for every document

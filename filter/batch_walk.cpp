@@ -2,6 +2,8 @@
 // tests/batch_walk_test.cpp.
 #include "batch_walk.h"
 
+#include "atomic_output.h"
+
 #include <fnmatch.h>
 
 #include <algorithm>
@@ -84,6 +86,12 @@ Status root_of(const std::string& input, const WalkOptions& options, Root* root)
   return {};
 }
 
+std::uint64_t file_size_or_zero(const fs::path& path) {
+  std::error_code error;
+  const std::uintmax_t size = fs::file_size(path, error);
+  return error ? 0 : static_cast<std::uint64_t>(size);
+}
+
 // One directory's entries to take, in name order, with the outputs they map to.
 struct Entry {
   fs::path path;
@@ -93,6 +101,101 @@ struct Entry {
   bool is_dir = false;
   std::uint64_t size = 0;
 };
+
+// The entries of one directory to take (files by extension or --include, directories not
+// excluded), in name order. `below` is the directory's path below the input root. Links are
+// followed as WalkOptions says; what is passed over goes to `notice`.
+std::vector<Entry> read_entries(const fs::path& dir, const fs::path& below, const Root& root, const WalkOptions& options,
+                                std::set<fs::path>& visited_dirs, const std::function<void(const WalkNotice&)>& notice) {
+  std::vector<Entry> entries;
+  std::error_code error;
+  fs::directory_iterator it(dir, error);
+  if (error) {
+    notice(WalkNotice{dir.string(), "cannot read the directory: " + error.message(), true});
+    return entries;
+  }
+  for (; it != fs::directory_iterator(); it.increment(error)) {
+    Entry entry;
+    entry.path = it->path();
+    entry.name = entry.path.filename().string();
+    if (entry.name.ends_with(kPartialSuffix)) continue;  // another run's temporary output
+    const std::string below_name = (below / entry.name).generic_string();
+    std::error_code entry_error;
+    const bool is_link = it->is_symlink(entry_error);
+    const fs::file_status status = it->status(entry_error);  // follows links
+    if (entry_error && !is_link) {
+      notice(WalkNotice{entry.path.string(), "cannot read its status: " + entry_error.message(), true});
+      continue;
+    }
+    if (is_link) {
+      const fs::path target = fs::canonical(entry.path, entry_error);
+      if (entry_error) {
+        notice(WalkNotice{entry.path.string(), "a link to nothing; passed over", false});
+        continue;
+      }
+      if (!options.follow_symlinks) {
+        if (!is_within(target, root.canonical)) {
+          notice(WalkNotice{entry.path.string(), "a link out of the input tree; not followed (--follow-symlinks follows it)", false});
+          continue;
+        }
+        if (fs::is_directory(status)) {
+          notice(WalkNotice{entry.path.string(), "a link to a directory; not followed (--follow-symlinks follows it)", false});
+          continue;
+        }
+      } else if (fs::is_directory(status) && !visited_dirs.insert(target).second) {
+        notice(WalkNotice{entry.path.string(), "a link to a directory already walked; passed over", false});
+        continue;
+      }
+    }
+    if (glob_matches(options.exclude, entry.name, below_name)) continue;
+    if (fs::is_directory(status)) {
+      entry.is_dir = true;
+      entry.out_name = entry.name;
+    } else if (fs::is_regular_file(status)) {
+      const bool known = output_name_for(entry.name, options, &entry.out_name, &entry.kind);
+      if (!options.include.empty()) {
+        if (!glob_matches(options.include, entry.name, below_name)) continue;
+        if (!known) {
+          entry.kind = options.jsonl ? BatchItemKind::kJsonl : BatchItemKind::kPage;
+          entry.out_name = entry.name + output_suffix(entry.kind, options);
+        }
+      } else if (!known) {
+        continue;
+      }
+      entry.size = file_size_or_zero(entry.path);
+    } else {
+      continue;  // sockets, devices, pipes
+    }
+    entries.push_back(std::move(entry));
+  }
+  if (error) notice(WalkNotice{dir.string(), "reading the directory failed: " + error.message(), true});
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  return entries;
+}
+
+// Refuses two entries of one directory that map to one output name, and an entry of an input
+// written straight into OUT that would take the errors file's name. `out` is their directory
+// under OUT.
+Status check_entry_outputs(const std::vector<Entry>& entries, const fs::path& out, bool into_out_dir) {
+  std::vector<const Entry*> by_output;
+  for (const Entry& entry : entries) by_output.push_back(&entry);
+  std::sort(by_output.begin(), by_output.end(), [](const Entry* a, const Entry* b) {
+    return a->out_name != b->out_name ? a->out_name < b->out_name : a->name < b->name;
+  });
+  for (std::size_t i = 0; i < by_output.size(); ++i) {
+    if (i > 0 && by_output[i - 1]->out_name == by_output[i]->out_name) {
+      return Status{ErrorCode::kUsage, by_output[i - 1]->path.string() + " and " + by_output[i]->path.string() +
+                                           " would both be written to " + (out / by_output[i]->out_name).string() +
+                                           "; exclude one of them (--exclude) or rename it"};
+    }
+    if (into_out_dir && by_output[i]->out_name == kErrorsFileName) {
+      return Status{ErrorCode::kUsage, by_output[i]->path.string() + " would be written to " +
+                                           (out / by_output[i]->out_name).string() +
+                                           ", where the batch lists its errors; exclude it (--exclude) or rename it"};
+    }
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -134,14 +237,34 @@ Status check_batch_inputs(const WalkOptions& options) {
                                            options.out_dir.string() + "; choose one outside every input"};
     }
     for (std::size_t i = 0; i < roots.size(); ++i) {
-      if (roots[i].out_name == root.out_name && !(roots[i].is_dir && root.is_dir && root.out_name.empty() &&
-                                                  roots[i].canonical == root.canonical)) {
+      // An input inside another would be cleaned twice, into two places or onto one.
+      const bool nested = (roots[i].is_dir && is_within(root.canonical, roots[i].canonical)) ||
+                          (root.is_dir && is_within(roots[i].canonical, root.canonical));
+      if (nested) {
+        return Status{ErrorCode::kUsage, "the inputs " + options.inputs[i] + " and " + input +
+                                             " overlap (one lies inside the other); give only the outer one"};
+      }
+      if (roots[i].out_name == root.out_name) {
         return Status{ErrorCode::kUsage, "the inputs " + options.inputs[i] + " and " + input +
                                              " would both be written to " +
                                              (options.out_dir / root.out_name).string() + "; name one of them differently"};
       }
     }
     roots.push_back(std::move(root));
+  }
+  // An input named "." or ".." writes its entries straight into OUT, beside the other inputs.
+  for (const Root& root : roots) {
+    if (!root.is_dir || !root.out_name.empty()) continue;
+    std::set<fs::path> visited;
+    const std::vector<Entry> entries = read_entries(root.path, fs::path(), root, options, visited, [](const WalkNotice&) {});
+    for (const Entry& entry : entries) {
+      for (std::size_t i = 0; i < roots.size(); ++i) {
+        if (roots[i].out_name != entry.out_name) continue;
+        return Status{ErrorCode::kUsage, entry.path.string() + " and the input " + options.inputs[i] +
+                                             " would both be written to " + (options.out_dir / entry.out_name).string() +
+                                             "; name one of them differently"};
+      }
+    }
   }
   return {};
 }
@@ -160,8 +283,7 @@ Status walk_batch_inputs(const WalkOptions& options, const std::function<bool(Ba
       if (!output_name_for(root.path.filename().string(), options, &ignored, &item.kind)) {
         item.kind = options.jsonl ? BatchItemKind::kJsonl : BatchItemKind::kPage;
       }
-      std::error_code error;
-      item.size = fs::file_size(root.path, error);
+      item.size = file_size_or_zero(root.path);
       if (!visit(std::move(item))) return {};
       continue;
     }
@@ -173,78 +295,11 @@ Status walk_batch_inputs(const WalkOptions& options, const std::function<bool(Ba
       const fs::path below = std::move(pending.back());
       pending.pop_back();
       const fs::path dir = below.empty() ? root.path : root.path / below;
-      std::error_code error;
-      fs::directory_iterator it(dir, error);
-      if (error) {
-        notice(WalkNotice{dir.string(), "cannot read the directory: " + error.message(), true});
-        continue;
-      }
-      std::vector<Entry> entries;
-      for (; it != fs::directory_iterator(); it.increment(error)) {
-        Entry entry;
-        entry.path = it->path();
-        entry.name = entry.path.filename().string();
-        const std::string below_name = (below / entry.name).generic_string();
-        std::error_code entry_error;
-        const bool is_link = it->is_symlink(entry_error);
-        fs::file_status status = it->status(entry_error);  // follows links
-        if (is_link) {
-          const fs::path target = fs::canonical(entry.path, entry_error);
-          if (entry_error) {
-            notice(WalkNotice{entry.path.string(), "a link to nothing; passed over", false});
-            continue;
-          }
-          if (!options.follow_symlinks) {
-            if (!is_within(target, root.canonical)) {
-              notice(WalkNotice{entry.path.string(), "a link out of the input tree; not followed (--follow-symlinks follows it)", false});
-              continue;
-            }
-            if (fs::is_directory(status)) {
-              notice(WalkNotice{entry.path.string(), "a link to a directory; not followed (--follow-symlinks follows it)", false});
-              continue;
-            }
-          } else if (fs::is_directory(status) && !visited_dirs.insert(target).second) {
-            notice(WalkNotice{entry.path.string(), "a link to a directory already walked; passed over", false});
-            continue;
-          }
-        }
-        if (fs::is_directory(status)) {
-          if (glob_matches(options.exclude, entry.name, below_name)) continue;
-          entry.is_dir = true;
-          entry.out_name = entry.name;
-        } else if (fs::is_regular_file(status)) {
-          if (glob_matches(options.exclude, entry.name, below_name)) continue;
-          const bool known = output_name_for(entry.name, options, &entry.out_name, &entry.kind);
-          if (!options.include.empty()) {
-            if (!glob_matches(options.include, entry.name, below_name)) continue;
-            if (!known) {
-              entry.kind = options.jsonl ? BatchItemKind::kJsonl : BatchItemKind::kPage;
-              entry.out_name = entry.name + output_suffix(entry.kind, options);
-            }
-          } else if (!known) {
-            continue;
-          }
-          entry.size = fs::file_size(entry.path, entry_error);
-        } else {
-          continue;  // sockets, devices, pipes
-        }
-        entries.push_back(std::move(entry));
-      }
-      if (error) notice(WalkNotice{dir.string(), "reading the directory failed: " + error.message(), true});
-      std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
-
-      // Two entries of this directory mapping to one output name: sort by output name to find them.
-      std::vector<const Entry*> by_output;
-      for (const Entry& entry : entries) by_output.push_back(&entry);
-      std::sort(by_output.begin(), by_output.end(), [](const Entry* a, const Entry* b) {
-        return a->out_name != b->out_name ? a->out_name < b->out_name : a->name < b->name;
-      });
-      for (std::size_t i = 1; i < by_output.size(); ++i) {
-        if (by_output[i - 1]->out_name != by_output[i]->out_name) continue;
-        const fs::path out = options.out_dir / root.out_name / below / by_output[i]->out_name;
-        return Status{ErrorCode::kUsage, by_output[i - 1]->path.string() + " and " + by_output[i]->path.string() +
-                                             " would both be written to " + out.string() +
-                                             "; exclude one of them (--exclude) or rename it"};
+      std::vector<Entry> entries = read_entries(dir, below, root, options, visited_dirs, notice);
+      if (const Status collision = check_entry_outputs(entries, options.out_dir / root.out_name / below,
+                                                       root.out_name.empty() && below.empty());
+          !collision.ok()) {
+        return collision;
       }
 
       // Files now, in name order; subdirectories after, first name first.

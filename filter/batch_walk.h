@@ -18,6 +18,9 @@
 
 namespace winnow {
 
+// Where a batch lists its errors, in OUT; no input may be written there.
+inline constexpr std::string_view kErrorsFileName = "winnow-errors.jsonl";
+
 enum class BatchItemKind : std::uint8_t {
   kPage,   // one document: .html, .htm, .txt -> .txt (or .json with --output-format json)
   kJsonl,  // one record per line: .jsonl, .ndjson -> .jsonl (with --jsonl)
@@ -52,8 +55,8 @@ struct WalkNotice {
   bool is_error = false;  // an unreadable directory (an error) or a link not followed (a notice)
 };
 
-// Refuses inputs that cannot be batched: a missing input, OUT inside an input (or the reverse), two
-// inputs whose outputs would share a name under OUT.
+// Refuses inputs that cannot be batched: a missing input, OUT inside an input (or the reverse), an
+// input inside another, two inputs whose outputs would share a name under OUT.
 Status check_batch_inputs(const WalkOptions& options);
 
 // Hands every file to take to `visit`, in walk order; `visit` returns false to stop the walk.

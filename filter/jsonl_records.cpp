@@ -16,12 +16,40 @@ using Json = nlohmann::ordered_json;  // keeps the fields in the order they came
 constexpr std::size_t kBatchRecords = 256;
 constexpr std::size_t kBatchBytes = 16 << 20;
 
+// Records nested deeper than this are refused: the JSON library writes (and frees) nested values
+// recursively, so a line of 300,000 brackets would overflow the stack.
+constexpr int kMaxNesting = 512;
+
+// The deepest nesting of arrays and objects in a line of JSON, strings skipped.
+int nesting_depth(std::string_view line) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
 }  // namespace
 
 Status clean_jsonl_record(std::string_view line, const JsonlOptions& options, std::string* out,
                           CleanFigures* figures) {
+  if (nesting_depth(line) > kMaxNesting) {
+    return Status{ErrorCode::kUsage, "nested deeper than " + std::to_string(kMaxNesting) + " levels"};
+  }
   Json record = Json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (record.is_discarded()) {
     // Parse again with exceptions for the parser's own account of where it failed.

@@ -13,6 +13,9 @@ namespace {
 
 // A response body that inflates past this is not a web page (and may be a decompression bomb).
 constexpr std::size_t kMaxInflatedBody = std::size_t{256} << 20;
+// A record longer than this is refused before it is read: a wrong Content-Length would otherwise
+// pull the rest of the file into memory.
+constexpr std::uint64_t kMaxRecordBytes = std::uint64_t{1} << 30;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -121,9 +124,15 @@ Status WarcReader::next(WarcRecord* record, bool* done) {
   parse_headers(head, 0, &headers);
   const std::string* length_text = header(headers, "content-length");
   std::uint64_t length = 0;
-  if (length_text == nullptr ||
-      std::from_chars(length_text->data(), length_text->data() + length_text->size(), length).ec != std::errc()) {
-    return Status{ErrorCode::kUsage, where + ": no valid Content-Length"};
+  if (length_text == nullptr) return Status{ErrorCode::kUsage, where + ": no Content-Length"};
+  const char* length_end = length_text->data() + length_text->size();
+  const auto [parsed_to, parse_error] = std::from_chars(length_text->data(), length_end, length);
+  if (parse_error != std::errc() || parsed_to != length_end) {
+    return Status{ErrorCode::kUsage, where + ": Content-Length '" + *length_text + "' is not a number"};
+  }
+  if (length > kMaxRecordBytes) {
+    return Status{ErrorCode::kUsage, where + ": Content-Length " + *length_text + " is over the limit of " +
+                                         std::to_string(kMaxRecordBytes >> 20) + " MiB a record"};
   }
   auto value = [&](std::string_view name) {
     const std::string* v = header(headers, name);

@@ -93,7 +93,9 @@ TEST(Batch, MirrorsTheTreeWithOutputsEqualToOneFileRunsAndLeavesInputsAlone) {
   for (const auto& seed : testing::seed_paths()) {
     const std::string id = seed.stem().string();
     const std::string gold = read_whole_file(seed.parent_path() / (id + ".gold.txt"));
-    if (id.find("gold") == std::string::npos) EXPECT_EQ(outputs.at("site/seeds/" + id + ".txt"), gold) << id;
+    if (id.find("gold") == std::string::npos) {
+      EXPECT_EQ(outputs.at("site/seeds/" + id + ".txt"), gold) << id;
+    }
   }
 }
 
@@ -288,7 +290,7 @@ TEST(Batch, WarcFilesBecomeJsonlOfTheirHtmlResponses) {
   EXPECT_EQ(run.exit_code, 1) << run.err;  // cut.warc.gz is damaged
   EXPECT_NE(run.err.find("cut.warc.gz: record 5 (<urn:uuid:4>) is cut short: truncated gzip stream"), std::string::npos)
       << run.err;
-  EXPECT_NE(run.err.find("WARC records passed over: not HTML: image/png"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("1 WARC record passed over: not HTML: image/png"), std::string::npos) << run.err;
 
   const auto out = tree_of(dir.path() / "out");
   std::istringstream lines(out.at("crawl/one.jsonl"));
@@ -301,13 +303,16 @@ TEST(Batch, WarcFilesBecomeJsonlOfTheirHtmlResponses) {
   const Outcome single = run_winnow({"--input-format", "html", testing::source_path("golden/cases/html_comment_section.html")});
   EXPECT_EQ(cleaned[0]["text"].get<std::string>() + "\n", single.out);
   EXPECT_EQ(cleaned[1]["url"], "https://b.example/");
-  // The damaged file keeps the records before the damage.
-  EXPECT_EQ(out.at("crawl/cut.jsonl"), out.at("crawl/one.jsonl").substr(0, out.at("crawl/one.jsonl").find('\n') + 1));
+  // The damaged file gets no output, so the next run tries it again and reports it again.
+  EXPECT_EQ(out.count("crawl/cut.jsonl"), 0u);
+  const Outcome rerun = run_winnow({"batch", dir / "crawl", "-o", dir / "out"});
+  EXPECT_EQ(rerun.exit_code, 1);
+  EXPECT_NE(rerun.err.find("0 cleaned, 1 up to date, 1 failed"), std::string::npos) << rerun.err;
 
   const auto stats = nlohmann::json::parse(read_whole_file(dir.path() / "stats.json"));
-  EXPECT_EQ(stats["documents"], 3);
-  EXPECT_EQ(stats["skipped_records"]["not HTML: image/png"], 2);
-  EXPECT_EQ(stats["skipped_records"]["request record"], 2);
+  EXPECT_EQ(stats["documents"], 2);
+  EXPECT_EQ(stats["skipped_records"]["not HTML: image/png"], 1);
+  EXPECT_EQ(stats["skipped_records"]["request record"], 1);
   EXPECT_EQ(stats["files_failed"], 1);
 }
 
@@ -327,6 +332,11 @@ TEST(Batch, RefusesUpFrontInputsThatCannotBeBatched) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("lies inside the input"), std::string::npos) << run.err;
 
+  // Inputs that overlap would be cleaned twice, into two places or onto one.
+  run = run_winnow({"batch", dir / "site", dir / "site/a.html", "-o", dir / "out"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("overlap (one lies inside the other)"), std::string::npos) << run.err;
+
   run = run_winnow({"batch", dir / "nowhere", "-o", dir / "out"});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("nowhere: no such file or directory"), std::string::npos) << run.err;
@@ -334,6 +344,33 @@ TEST(Batch, RefusesUpFrontInputsThatCannotBeBatched) {
   run = run_winnow({"batch", dir / "site", "-o", dir / "out", "--exclude", "a.txt"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(tree_of(dir.path() / "out"), (std::map<std::string, std::string>{{"site/a.txt", "One short line of page text.\n"}}));
+}
+
+TEST(Batch, AFileOfRecordsThatFailsHasNoOutputAndFailsAgainOnTheRerun) {
+  TempDir dir;
+  std::string shard;
+  const std::string page = read_whole_file(testing::source_path("golden/cases/html_comment_section.html"));
+  for (int i = 0; i < 200; ++i) shard += nlohmann::ordered_json{{"id", i}, {"html", page}}.dump() + "\n";
+  const std::string gzip = testing::gzip_member(shard);
+  dir.write("shards/cut.jsonl.gz", gzip.substr(0, gzip.size() / 2));
+  for (int run_number = 0; run_number < 2; ++run_number) {
+    const Outcome run = run_winnow({"batch", "--jsonl", dir / "shards", "-o", dir / "out"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    EXPECT_NE(run.err.find("0 cleaned, 0 up to date, 1 failed"), std::string::npos) << run.err;
+    EXPECT_FALSE(fs::exists(dir.path() / "out/shards/cut.jsonl"));
+  }
+}
+
+TEST(Batch, AnUnwritableStatsFileIsAnErrorNotACrash) {
+  TempDir dir;
+  dir.write("site/a.html", "<html><body><p>One short line of page text.</p></body></html>");
+  const std::string not_a_dir = dir.write("plain-file", "x");
+  const Outcome run = run_winnow({"batch", dir / "site", "-o", dir / "out", "--stats", not_a_dir + "/stats.json"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("cannot create"), std::string::npos) << run.err;
+  const Outcome jsonl = run_winnow({"--jsonl", "--stats", not_a_dir + "/stats.json"}, dir.write("in.jsonl", "{\"text\": \"x\"}\n"));
+  EXPECT_EQ(jsonl.exit_code, 2) << jsonl.err;
+  EXPECT_NE(jsonl.err.find("cannot create"), std::string::npos) << jsonl.err;
 }
 
 TEST(JsonlStdin, CleansRecordsInOrderOnAnyThreadCountAndNamesBadLines) {

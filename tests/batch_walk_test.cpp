@@ -159,6 +159,34 @@ TEST(WalkBatchInputs, RefusesAnOutputInsideAnInputAndTheReverse) {
   EXPECT_NE(walked.status.message.find("missing: no such file or directory"), std::string::npos) << walked.status.message;
 }
 
+TEST(WalkBatchInputs, AnInputNamedDotWritesIntoOutAndMayNotMeetAnotherInputThere) {
+  TempDir dir;
+  dir.write("here/site/b.html", "");  // here/site would go to OUT/site, as the input site does
+  dir.write("here/winnow-errors.jsonl", "");  // not taken without --jsonl
+  dir.write("site/a.html", "");
+  const fs::path before = fs::current_path();
+  fs::current_path(dir.path() / "here");
+  WalkOptions options;
+  options.inputs = {".", (dir.path() / "site").string()};
+  options.out_dir = dir.path() / "out";
+  Walked walked = walk(options);
+  EXPECT_FALSE(walked.status.ok());
+  EXPECT_NE(walked.status.message.find("site and the input " + (dir / "site") + " would both be written to"),
+            std::string::npos)
+      << walked.status.message;
+
+  options.inputs = {"."};
+  options.jsonl = true;  // now winnow-errors.jsonl is taken, and would land on the errors file
+  walked = walk(options);
+  EXPECT_FALSE(walked.status.ok());
+  EXPECT_NE(walked.status.message.find("where the batch lists its errors"), std::string::npos) << walked.status.message;
+
+  options.inputs = {".", "./"};
+  walked = walk(options);
+  EXPECT_NE(walked.status.message.find("overlap"), std::string::npos) << walked.status.message;
+  fs::current_path(before);
+}
+
 TEST(WalkBatchInputs, LinksOutOfTheTreeAreNotFollowedUnlessAsked) {
   TempDir dir;
   dir.write("elsewhere/secret.html", "");

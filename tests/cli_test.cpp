@@ -49,10 +49,11 @@ std::string write_golden_set(const TempDir& dir) {
 TEST(Cli, HelpListsTheCommands) {
   const Outcome run = run_winnow({"--help"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  for (const char* command : {"explain", "regress", "train"}) {
+  for (const char* command : {"batch", "--jsonl", "explain", "regress", "train"}) {
     EXPECT_NE(run.out.find(command), std::string::npos) << command << " missing from:\n" << run.out;
   }
   EXPECT_EQ(run_winnow({"regress", "--help"}).exit_code, 0);
+  EXPECT_EQ(run_winnow({"batch", "--help"}).exit_code, 0);
 }
 
 TEST(Cli, Version) {

@@ -100,6 +100,7 @@ TEST(JsonlRecord, BadLinesSayWhatIsWrong) {
       {"[1, 2, 3]", "not a JSON object"},
       {"{\"id\": 1}", "neither an \"html\" nor a \"text\" field"},
       {"{\"html\": 12}", "field \"html\" is not a string"},
+      {"{\"text\": \"x\", \"a\": " + std::string(100000, '[') + std::string(100000, ']') + "}", "nested deeper than 512"},
   };
   for (const auto& [line, want] : cases) {
     std::string out;

@@ -70,6 +70,14 @@ TEST(WarcReader, AFileCutInsideARecordIsAnErrorAfterTheWholeRecords) {
   EXPECT_NE(status.message.find("record 2 (<urn:uuid:2>) is cut short"), std::string::npos) << status.message;
   EXPECT_EQ(read.size(), 1u);
 
+  for (const char* length : {"12abc", "99999999999999"}) {
+    read_all(dir.write("bad-length.warc", "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: " + std::string(length) +
+                                              "\r\n\r\n" + kPage),
+             &status);
+    ASSERT_FALSE(status.ok()) << length;
+    EXPECT_NE(status.message.find("Content-Length"), std::string::npos) << status.message;
+  }
+
   const std::vector<WarcRecord> none = read_all(dir.write("junk.warc", "<html>not a warc</html>\n"), &status);
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.message.find("expected a WARC version line"), std::string::npos) << status.message;

@@ -119,8 +119,8 @@ void print_summary(const BatchSummary& s, const std::string& out_dir) {
                format_duration(s.progress.seconds).c_str(), static_cast<double>(s.figures.documents) / seconds,
                static_cast<double>(s.figures.bytes_in) / kMegabyte / seconds);
   for (const auto& [reason, count] : s.skipped_records) {
-    std::fprintf(stderr, "winnow: %llu WARC records passed over: %s\n", static_cast<unsigned long long>(count),
-                 reason.c_str());
+    std::fprintf(stderr, "winnow: %llu WARC record%s passed over: %s\n", static_cast<unsigned long long>(count),
+                 count == 1 ? "" : "s", reason.c_str());
   }
   if (s.record_errors > 0) {
     std::fprintf(stderr, "winnow: %llu JSONL lines could not be cleaned\n", static_cast<unsigned long long>(s.record_errors));
@@ -169,7 +169,8 @@ bool write_stats_file(const std::string& path, const std::string& summary_fields
     out.stream() << "}\n";
     status = out.commit();
   }
-  if (!per_document_path.empty()) std::filesystem::remove(per_document_path);
+  std::error_code ignored;
+  if (!per_document_path.empty()) std::filesystem::remove(per_document_path, ignored);
   if (!status.ok()) std::cerr << "winnow: --stats: " << status.message << "\n";
   return status.ok();
 }
@@ -277,7 +278,8 @@ int run_batch_command(const BatchCommand& options) {
   }
   if (!status.ok()) {
     std::cerr << "winnow batch: " << status.message << "\n";
-    if (!batch.per_document_path.empty()) std::filesystem::remove(batch.per_document_path);
+    std::error_code ignored;
+    if (!batch.per_document_path.empty()) std::filesystem::remove(batch.per_document_path, ignored);
     return status.code == ErrorCode::kUsage ? kExitUsage : kExitFailure;
   }
   if (!options.quiet) print_summary(summary, options.output_dir);

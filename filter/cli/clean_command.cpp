@@ -50,7 +50,13 @@ int run_clean_jsonl(InputStream& in, const CleanCommand& options, const Model* m
   }
   std::ofstream documents;
   const std::string documents_path = options.stats_path.empty() ? "" : options.stats_path + ".documents.partial";
-  if (!documents_path.empty()) documents.open(documents_path, std::ios::binary | std::ios::trunc);
+  if (!documents_path.empty()) {
+    documents.open(documents_path, std::ios::binary | std::ios::trunc);
+    if (!documents) {
+      std::cerr << "winnow: --stats " << options.stats_path << ": cannot create: " << std::strerror(errno) << "\n";
+      return kExitUsage;
+    }
+  }
   std::uint64_t bad_lines = 0;
   JsonlSinks sinks;
   sinks.on_error = [&](const RecordError& error) {

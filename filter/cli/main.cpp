@@ -8,13 +8,13 @@ int main(int argc, char** argv) {
   using namespace winnow::cli;
   CLI::App app{
       "winnow: strips boilerplate and web clutter from scraped pages, keeping the main content.\n\n"
-      "  winnow < page.html > page.txt       clean one document from stdin (HTML or text, detected)\n"
-      "  winnow FILE                          clean FILE to stdout\n"
-      "  winnow --jsonl < in.jsonl > out.jsonl  clean the html (or text) field of every JSON line\n"
-      "  winnow batch IN... -o OUT            clean trees of files, JSONL and WARC on every core\n"
-      "  winnow explain FILE                  show every block with its score, decision and reason\n"
-      "  winnow regress DIR...                measure quality on golden sets\n"
-      "  winnow train DIR... -o MODEL         learn a model from golden sets\n\n"
+      "  winnow < page.html > page.txt           clean one document from stdin (HTML or text, detected)\n"
+      "  winnow FILE                             clean FILE to stdout\n"
+      "  winnow --jsonl < in.jsonl > out.jsonl   clean the html (or text) field of every JSON line\n"
+      "  winnow batch IN... -o OUT               clean trees of files, JSONL and WARC on every core\n"
+      "  winnow explain FILE                     show every block with its score, decision and reason\n"
+      "  winnow regress DIR...                   measure quality on golden sets\n"
+      "  winnow train DIR... -o MODEL            learn a model from golden sets\n\n"
       "Exit codes: 0 ok, 1 quality regression or failure (some file or record could not be cleaned),\n"
       "2 bad usage or unreadable input, 130 interrupted.",
       "winnow"};
