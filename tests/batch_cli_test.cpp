@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -202,6 +203,31 @@ TEST(Batch, CtrlCStopsTakingFilesRemovesItsTemporaryFilesAndExits130) {
   EXPECT_EQ(wait_for_exit(pid), 130);
   EXPECT_EQ(partial_files(dir.path() / "out"), std::vector<std::string>{});
   EXPECT_NE(read_whole_file(io / "stderr").find("interrupted; run the same command again to finish"), std::string::npos);
+}
+
+TEST(Batch, OnATerminalAProgressLineAndWithQuietNothingButErrors) {
+  TempDir dir;
+  make_big_tree(dir, 40);  // long enough (seconds) for the progress line's interval
+  // script(1) runs the batch on a pseudo-terminal, as a person at a shell would.
+  TempDir io;
+  const std::string command = std::string(WINNOW_BINARY) + " batch " + (dir / "big") + " -o " + (dir / "out") + " -j 1";
+  const std::string typescript = io / "typescript";
+  const std::string shell = "script -qec '" + command + "' " + typescript + " > /dev/null";
+  ASSERT_EQ(std::system(shell.c_str()), 0);
+  const std::string seen = read_whole_file(typescript);
+  EXPECT_NE(seen.find("\rwinnow: "), std::string::npos) << seen;
+  EXPECT_NE(seen.find(" files, "), std::string::npos) << seen;
+  EXPECT_NE(seen.find(" docs/s, "), std::string::npos) << seen;
+  EXPECT_NE(seen.find(" elapsed, ETA "), std::string::npos) << seen;
+  EXPECT_NE(seen.find("winnow: 40 files: 40 cleaned"), std::string::npos) << seen;
+
+  // Not on a terminal (as in these tests): no progress line, only the summary; --quiet: nothing.
+  const Outcome plain = run_winnow({"batch", dir / "big", "-o", dir / "out2"});
+  EXPECT_EQ(plain.err.find("ETA"), std::string::npos) << plain.err;
+  EXPECT_NE(plain.err.find("40 files: 40 cleaned"), std::string::npos) << plain.err;
+  const Outcome quiet = run_winnow({"batch", dir / "big", "-o", dir / "out3", "--quiet"});
+  EXPECT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.err, "");
 }
 
 TEST(Batch, AFileThatCannotBeCleanedIsReportedAndEveryOtherFileIsWrittenWhole) {
