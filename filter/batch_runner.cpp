@@ -112,6 +112,10 @@ void Batch::report(const BatchError& error) {
   if (!error.input.empty()) line["input"] = error.input;
   errors_file_ << dump(line) << '\n';
   errors_file_.flush();
+  if (!errors_file_) {
+    std::lock_guard summary_lock(summary_mutex_);
+    summary_.errors_file_failed = true;
+  }
   if (sinks_.on_error) sinks_.on_error(error);
 }
 

@@ -55,6 +55,7 @@ struct BatchSummary {
   std::map<std::string, std::uint64_t> skipped_records;  // WARC records passed over, by reason
   std::uint64_t notices = 0;  // links not followed
   bool interrupted = false;
+  bool errors_file_failed = false;  // OUT/winnow-errors.jsonl could not be written (stderr has them)
   bool any_error() const { return files_failed > 0 || record_errors > 0; }
 };
 

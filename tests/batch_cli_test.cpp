@@ -387,6 +387,41 @@ TEST(Batch, AFileOfRecordsThatFailsHasNoOutputAndFailsAgainOnTheRerun) {
   }
 }
 
+TEST(Batch, AFullDiskFailsFilesOneByOneLeavesNoPartialOutputAndSaysSo) {
+  TempDir dir;
+  make_site(dir);
+  // A 64 KiB file system fills after a few outputs. Mounting needs root (CI runs as root).
+  const std::string disk = dir / "disk";
+  fs::create_directories(disk);
+  if (std::system(("mount -t tmpfs -o size=64k tmpfs " + disk + " 2>/dev/null").c_str()) != 0) {
+    GTEST_SKIP() << "cannot mount a small tmpfs here (not root?)";
+  }
+  const Outcome run = run_winnow({"batch", dir / "site", "-o", disk + "/out", "-j", "2"});
+  TempDir reference;
+  make_site(reference);
+  ASSERT_EQ(run_winnow({"batch", reference / "site", "-o", reference / "out"}).exit_code, 0);
+  const auto written = tree_of(disk + "/out");
+  const auto whole = tree_of(reference.path() / "out");
+  std::system(("umount " + disk).c_str());
+
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("No space left on device"), std::string::npos) << run.err;
+  // The errors file shares the full disk: it is either written or said not to be.
+  const bool listed = run.err.find("every error is listed in") != std::string::npos;
+  const bool unlisted =
+      run.err.find("winnow-errors.jsonl could not be written; the errors above are the only record") != std::string::npos;
+  EXPECT_TRUE(listed != unlisted) << run.err;
+  std::size_t outputs = 0;
+  for (const auto& [path, bytes] : written) {
+    if (path == "winnow-errors.jsonl") continue;
+    ASSERT_EQ(whole.count(path), 1u) << path << " (a temporary file left behind?)";
+    EXPECT_EQ(bytes, whole.at(path)) << path;
+    ++outputs;
+  }
+  EXPECT_GT(outputs, 0u);
+  EXPECT_LT(outputs, whole.size());
+}
+
 TEST(Batch, AnUnwritableStatsFileIsAnErrorNotACrash) {
   TempDir dir;
   dir.write("site/a.html", "<html><body><p>One short line of page text.</p></body></html>");

@@ -125,9 +125,11 @@ void print_summary(const BatchSummary& s, const std::string& out_dir) {
   if (s.record_errors > 0) {
     std::fprintf(stderr, "winnow: %llu JSONL lines could not be cleaned\n", static_cast<unsigned long long>(s.record_errors));
   }
-  if (s.any_error()) {
-    std::fprintf(stderr, "winnow: every error is listed in %s\n",
-                 (std::filesystem::path(out_dir) / kErrorsFileName).string().c_str());
+  const std::string errors_file = (std::filesystem::path(out_dir) / kErrorsFileName).string();
+  if (s.errors_file_failed) {
+    std::fprintf(stderr, "winnow: %s could not be written; the errors above are the only record\n", errors_file.c_str());
+  } else if (s.any_error()) {
+    std::fprintf(stderr, "winnow: every error is listed in %s\n", errors_file.c_str());
   }
   if (s.interrupted) std::fprintf(stderr, "winnow: interrupted; run the same command again to finish\n");
 }
