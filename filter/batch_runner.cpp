@@ -12,6 +12,7 @@
 
 #include "atomic_output.h"
 #include "input_stream.h"
+#include "parallel_for.h"
 #include "warc_reader.h"
 
 namespace winnow {
@@ -24,6 +25,9 @@ using Json = nlohmann::ordered_json;
 // not grow with the tree.
 constexpr std::size_t kQueuedFilesPerWorker = 8;
 constexpr auto kProgressInterval = std::chrono::milliseconds(250);
+// Pages of a WARC file read ahead and cleaned together (see record_threads_).
+constexpr std::size_t kWarcBatchPages = 64;
+constexpr std::size_t kWarcBatchBytes = 64 << 20;
 
 std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
@@ -77,6 +81,10 @@ class Batch {
   std::atomic<std::uint64_t> bytes_done_{0};
   std::atomic<std::uint64_t> documents_{0};
   std::atomic<int> workers_running_{0};
+  // Threads that clean the records of one JSONL or WARC file. With fewer such files than workers
+  // (one big crawl file, say), a file's records are cleaned in parallel, so every core works;
+  // with more, each file has one thread and the workers share the files.
+  int record_threads_ = 1;
 };
 
 bool Batch::push(BatchItem&& item) {
@@ -157,7 +165,7 @@ Status Batch::clean_records(const BatchItem& item, AtomicOutput& out, FileOutcom
   sinks.on_document = [&](std::uint64_t line, const CleanFigures& figures) {
     record_document(item, Json{{"line", line}}, figures);
   };
-  return clean_jsonl_stream(*in, options_.records, 1, out.stream(), sinks, &outcome.figures, stop_);
+  return clean_jsonl_stream(*in, options_.records, record_threads_, out.stream(), sinks, &outcome.figures, stop_);
 }
 
 Status Batch::clean_warc(const BatchItem& item, AtomicOutput& out, FileOutcome& outcome) {
@@ -166,29 +174,50 @@ Status Batch::clean_warc(const BatchItem& item, AtomicOutput& out, FileOutcome& 
   WarcReader reader(*in);
   CleanOptions html = options_.records.clean;
   html.kind = InputKind::kHtml;
-  while (!stopping()) {
-    WarcRecord record;
-    bool done = false;
-    if (Status s = reader.next(&record, &done); !s.ok()) return s;
-    if (done) break;
-    ResponsePage page = html_of_response(record);
-    if (!page.skip_reason.empty()) {
-      ++outcome.skipped_records[page.skip_reason];
-      continue;
+  // A page of the file, read in order, cleaned on any thread, written in order.
+  struct Page {
+    std::string uri, record_id, date;
+    std::string html;
+    std::string line;  // the JSON line written for it
+    CleanFigures figures;
+  };
+  std::vector<Page> batch;
+  bool done = false;
+  while (!done && !stopping()) {
+    batch.clear();
+    std::size_t bytes = 0;
+    while (batch.size() < kWarcBatchPages && bytes < kWarcBatchBytes) {
+      WarcRecord record;
+      if (Status s = reader.next(&record, &done); !s.ok()) return s;
+      if (done) break;
+      ResponsePage page = html_of_response(record);
+      if (!page.skip_reason.empty()) {
+        ++outcome.skipped_records[page.skip_reason];
+        continue;
+      }
+      bytes += page.html.size();
+      batch.push_back(Page{std::move(record.target_uri), std::move(record.record_id), std::move(record.date),
+                           std::move(page.html), {}, {}});
     }
-    const CleanResult result = clean(page.html, html);
-    std::string text = kept_text(result);
-    if (!text.empty()) text.pop_back();
-    CleanFigures figures = figures_of(result, page.html.size());
-    figures.bytes_out = text.size();
-    Json line;
-    line["url"] = record.target_uri;
-    line["record_id"] = record.record_id;
-    line["date"] = record.date;
-    line[options_.records.output_field] = std::move(text);
-    out.stream() << dump(line) << '\n';
-    outcome.figures.add(figures);
-    record_document(item, Json{{"record_id", record.record_id}}, figures);
+    parallel_for(batch.size(), record_threads_, [&](std::size_t i) {
+      Page& page = batch[i];
+      const CleanResult result = clean(page.html, html);
+      std::string text = kept_text(result);
+      if (!text.empty()) text.pop_back();
+      page.figures = figures_of(result, page.html.size());
+      page.figures.bytes_out = text.size();
+      Json line;
+      line["url"] = page.uri;
+      line["record_id"] = page.record_id;
+      line["date"] = page.date;
+      line[options_.records.output_field] = std::move(text);
+      page.line = dump(line);
+    });
+    for (const Page& page : batch) {
+      out.stream() << page.line << '\n';
+      outcome.figures.add(page.figures);
+      record_document(item, Json{{"record_id", page.record_id}}, page.figures);
+    }
   }
   return {};
 }
@@ -281,15 +310,18 @@ Status Batch::run(BatchSummary* summary) {
   // A first walk counts the work for the progress line and finds outputs that would collide,
   // before anything is written.
   BatchProgress totals;
+  std::uint64_t record_files = 0;
   Status counted = walk_batch_inputs(
       walk,
       [&](BatchItem&& item) {
         ++totals.files_total;
         totals.bytes_total += item.size;
+        record_files += item.kind == BatchItemKind::kPage ? 0 : 1;
         return !stopping();
       },
       [](const WalkNotice&) {});
   if (!counted.ok()) return counted;
+  record_threads_ = record_files < static_cast<std::uint64_t>(options_.threads) ? options_.threads : 1;
 
   std::error_code error;
   fs::create_directories(walk.out_dir, error);

@@ -3,8 +3,9 @@
 #include "jsonl_records.h"
 
 #include <nlohmann/json.hpp>
-#include <thread>
 #include <vector>
+
+#include "parallel_for.h"
 
 namespace winnow {
 namespace {
@@ -105,7 +106,6 @@ Status clean_jsonl_stream(InputStream& in, const JsonlOptions& options, int thre
   std::uint64_t line_number = 0;
   bool done = false;
   Status read_status;
-  const auto worker_count = static_cast<std::size_t>(std::max(1, threads));
   while (!done && (stop == nullptr || !stop->load())) {
     batch.clear();
     std::size_t bytes = 0;
@@ -122,19 +122,10 @@ Status clean_jsonl_stream(InputStream& in, const JsonlOptions& options, int thre
       bytes += line.size();
       batch.push_back(Slot{line_number, std::move(line), {}, {}, {}});
     }
-    auto clean_slot = [&](Slot& slot) { slot.status = clean_jsonl_record(slot.input, options, &slot.output, &slot.figures); };
-    if (worker_count == 1 || batch.size() < 2) {
-      for (Slot& slot : batch) clean_slot(slot);
-    } else {
-      std::atomic<std::size_t> next{0};
-      std::vector<std::thread> workers;
-      for (std::size_t t = 0; t < std::min(worker_count, batch.size()); ++t) {
-        workers.emplace_back([&] {
-          for (std::size_t i = next++; i < batch.size(); i = next++) clean_slot(batch[i]);
-        });
-      }
-      for (std::thread& worker : workers) worker.join();
-    }
+    parallel_for(batch.size(), threads, [&](std::size_t i) {
+      Slot& slot = batch[i];
+      slot.status = clean_jsonl_record(slot.input, options, &slot.output, &slot.figures);
+    });
     for (Slot& slot : batch) {
       if (!slot.status.ok()) {
         sinks.on_error(RecordError{slot.line, slot.status.message, std::move(slot.input)});

@@ -342,6 +342,44 @@ TEST(Batch, WarcFilesBecomeJsonlOfTheirHtmlResponses) {
   EXPECT_EQ(stats["files_failed"], 1);
 }
 
+TEST(Batch, OneBigRecordFileIsCleanedOnEveryWorkerWithTheSameOutput) {
+  // With fewer record files than workers, a file's records are cleaned in parallel; the lines
+  // must still come out in input order, the same as on one thread.
+  TempDir dir;
+  std::string warc;
+  std::string shard;
+  int n = 0;
+  for (const auto& entry : fs::directory_iterator(testing::source_path("golden/cases"))) {
+    if (!entry.path().string().ends_with(".html")) continue;
+    const std::string page = read_whole_file(entry.path());
+    for (int copy = 0; copy < 6; ++copy, ++n) {
+      const std::string id = std::to_string(n);
+      warc += testing::gzip_member(testing::warc_response(
+          "https://example.org/" + id, id, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page));
+      shard += nlohmann::ordered_json{{"n", n}, {"html", page}}.dump() + "\n";
+    }
+  }
+  dir.write("crawl/crawl.warc.gz", warc);
+  dir.write("crawl/big.jsonl", shard);
+  for (const char* jobs : {"1", "3"}) {
+    const Outcome run = run_winnow({"batch", "--jsonl", dir / "crawl", "-o", dir / (std::string("out") + jobs), "-j", jobs});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+  }
+  const auto one = tree_of(dir.path() / "out1");
+  EXPECT_EQ(one, tree_of(dir.path() / "out3"));
+  std::istringstream lines(one.at("crawl/big.jsonl"));
+  int expected = 0;
+  for (std::string line; std::getline(lines, line); ++expected) EXPECT_EQ(nlohmann::json::parse(line)["n"], expected);
+  EXPECT_EQ(expected, n);
+  std::istringstream warc_lines(one.at("crawl/crawl.jsonl"));
+  expected = 0;
+  for (std::string line; std::getline(warc_lines, line); ++expected) {
+    EXPECT_EQ(nlohmann::json::parse(line)["url"], "https://example.org/" + std::to_string(expected));
+  }
+  EXPECT_EQ(expected, n);
+  EXPECT_GT(n, 100);
+}
+
 TEST(Batch, RefusesUpFrontInputsThatCannotBeBatched) {
   TempDir dir;
   dir.write("site/a.html", "<html><body><p>One short line of page text.</p></body></html>");
