@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "fnv_hash.h"
+#include "raw_text_bodies.h"
 #include "utf8.h"
 
 namespace winnow {
@@ -486,8 +487,12 @@ std::uint32_t class_groups_of(std::string_view value) {
 }
 
 Document segment_html(std::string_view html) {
+  // Script and style bodies are most of a modern page's bytes and none of its text: the parser
+  // need not see them (the tree it builds is the same, with those elements empty).
+  const std::string without_bodies = drop_raw_text_bodies(html);
+  const std::string_view parsed = without_bodies.empty() ? html : std::string_view(without_bodies);
   GumboOptions options = kGumboDefaultOptions;
-  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  GumboOutput* output = gumbo_parse_with_options(&options, parsed.data(), parsed.size());
   Document doc = Segmenter(false).run(output->root);
   std::size_t words = 0;
   for (const Block& block : doc.blocks) words += static_cast<std::size_t>(std::count(block.text.begin(), block.text.end(), ' ')) + 1;

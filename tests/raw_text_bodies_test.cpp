@@ -1,0 +1,71 @@
+// Tests of dropping script and style bodies (filter/raw_text_bodies.h): each case is an input and
+// what the parser should then see, written from the tokeniser's rules (WHATWG HTML 13.2.5); "="
+// means the input is left as it is. The pass is also checked on the whole corpus: every block,
+// score and decision of all 4,794 HTML pages is the same with and without it (see the commit).
+#include "raw_text_bodies.h"
+
+#include <gtest/gtest.h>
+
+#include "html_segment.h"
+
+namespace winnow {
+namespace {
+
+struct Case {
+  const char* name;
+  const char* input;
+  const char* want;  // "=": unchanged
+};
+
+const Case kCases[] = {
+    {"script body", "<p>a</p><script>var x = '<p>b</p>';</script><p>c</p>", "<p>a</p><script></script><p>c</p>"},
+    {"style body", "<style>p { color: red }</style><p>a</p>", "<style></style><p>a</p>"},
+    {"tags in any case", "<SCRIPT type=x>a()</SCRIPT ><p>b</p>", "<SCRIPT type=x></SCRIPT ><p>b</p>"},
+    {"a '>' in a quoted attribute", "<script data-x=\"a>b\">c()</script>", "<script data-x=\"a>b\"></script>"},
+    {"'>' in a single-quoted attribute before", "<a title='x>'>t</a><script>1</script>",
+     "<a title='x>'>t</a><script></script>"},
+    {"</scripts> does not end a script", "<script>a</scripts>b</script><p>c</p>", "<script></script><p>c</p>"},
+    {"a comment hides a script tag", "<!-- <script> -->text<p>x</p>", "="},
+    {"--!> ends a comment", "<!-- a --!><script>b</script>", "<!-- a --!><script></script>"},
+    {"title text is text", "<title>About <script> tags</title><p>x</p>", "="},
+    {"textarea text is text", "<textarea><script>x</script></textarea>", "="},
+    {"escaped: </script> ends the body", "<script><!-- a </script><p>b</p>", "<script></script><p>b</p>"},
+    {"double escaped: the inner </script> does not", "<script><!--<script>x</script>y--></script><p>z</p>",
+     "<script></script><p>z</p>"},
+    {"<!--> leaves the escape at once", "<script><!--></script><p>a</p>", "<script></script><p>a</p>"},
+    {"an unclosed script runs to the end", "<p>a</p><script>var a = 1;", "<p>a</p><script>"},
+    {"plaintext: the rest is text", "<plaintext><script>x</script>", "="},
+    {"scriptx is not script", "<scriptx>a</scriptx>", "="},
+    {"a CDATA section is passed over", "<svg><![CDATA[ a > b <script> ]]></svg><p>c</p>", "="},
+    {"no script, no style", "<p>plain</p>", "="},
+    {"an end tag with a quoted '>'", "</div a='>'><script>x</script>", "</div a='>'><script></script>"},
+};
+
+TEST(DropRawTextBodies, AsTheTokeniserReadsThem) {
+  for (const Case& c : kCases) {
+    const std::string got = drop_raw_text_bodies(c.input);
+    if (std::string_view(c.want) == "=") {
+      EXPECT_EQ(got, "") << c.name;  // nothing dropped
+    } else {
+      EXPECT_EQ(got, c.want) << c.name;
+    }
+  }
+}
+
+TEST(DropRawTextBodies, TheBlocksAreTheSameAsTheWholePageGives) {
+  // segment_html drops the bodies itself; the document it gives must equal the one from the page
+  // with the bodies already gone, and hold the text around the scripts.
+  const std::string page =
+      "<html><head><style>.a{}</style><script>if (a < b) { document.write('<p>not text</p>'); }</script></head>"
+      "<body><h1>Heading</h1><p>First paragraph.</p><script><!--<script>x()</script>--></script>"
+      "<p>Second paragraph.</p></body></html>";
+  const Document whole = segment_html(page);
+  const Document stripped = segment_html(drop_raw_text_bodies(page));
+  ASSERT_EQ(whole.blocks.size(), 3u);
+  ASSERT_EQ(stripped.blocks.size(), whole.blocks.size());
+  for (std::size_t i = 0; i < whole.blocks.size(); ++i) EXPECT_EQ(whole.blocks[i].text, stripped.blocks[i].text);
+  EXPECT_EQ(whole.blocks[2].text, "Second paragraph.");
+}
+
+}  // namespace
+}  // namespace winnow
