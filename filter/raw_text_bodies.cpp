@@ -106,22 +106,30 @@ std::size_t end_of_script_body(std::string_view html, std::size_t at) {
 // Where the start or end tag that begins at `at` ("<" and a name) ends: just past its '>', or
 // html.size(). Quoted attribute values are passed over, so a '>' inside one does not end the tag.
 std::size_t end_of_tag(std::string_view html, std::size_t at) {
-  enum class State { kName, kBeforeAttribute, kAttribute, kBeforeValue, kDoubleQuoted, kSingleQuoted, kUnquoted };
+  // The tokeniser's tag states (13.2.5.8 to 13.2.5.40), as far as where the tag ends goes.
+  enum class State { kName, kBeforeName, kName2, kAfterName, kBeforeValue, kDoubleQuoted, kSingleQuoted, kUnquoted };
   State state = State::kName;
   for (std::size_t i = at + 1; i < html.size(); ++i) {
     const char c = html[i];
     switch (state) {
-      case State::kName:
-      case State::kBeforeAttribute:
-      case State::kAttribute:
+      case State::kName:  // the tag's name
         if (c == '>') return i + 1;
-        if (is_space(c) || c == '/') {
-          state = State::kBeforeAttribute;
-        } else if (c == '=' && state == State::kAttribute) {
-          state = State::kBeforeValue;
-        } else if (state != State::kName) {
-          state = State::kAttribute;
-        }
+        if (is_space(c) || c == '/') state = State::kBeforeName;
+        break;
+      case State::kBeforeName:  // before an attribute's name (also after '/' and after a value)
+        if (c == '>') return i + 1;
+        if (!is_space(c) && c != '/') state = State::kName2;  // '=' here starts a name "="
+        break;
+      case State::kName2:  // an attribute's name
+        if (c == '>') return i + 1;
+        if (c == '=') state = State::kBeforeValue;
+        else if (is_space(c) || c == '/') state = c == '/' ? State::kBeforeName : State::kAfterName;
+        break;
+      case State::kAfterName:  // white space after an attribute's name: '=' may still follow
+        if (c == '>') return i + 1;
+        if (c == '=') state = State::kBeforeValue;
+        else if (c == '/') state = State::kBeforeName;
+        else if (!is_space(c)) state = State::kName2;
         break;
       case State::kBeforeValue:
         if (c == '>') return i + 1;
@@ -130,14 +138,14 @@ std::size_t end_of_tag(std::string_view html, std::size_t at) {
         else if (!is_space(c)) state = State::kUnquoted;
         break;
       case State::kDoubleQuoted:
-        if (c == '"') state = State::kBeforeAttribute;
+        if (c == '"') state = State::kBeforeName;
         break;
       case State::kSingleQuoted:
-        if (c == '\'') state = State::kBeforeAttribute;
+        if (c == '\'') state = State::kBeforeName;
         break;
       case State::kUnquoted:
         if (c == '>') return i + 1;
-        if (is_space(c)) state = State::kBeforeAttribute;
+        if (is_space(c)) state = State::kBeforeName;
         break;
     }
   }
@@ -183,16 +191,6 @@ std::string drop_raw_text_bodies(std::string_view html) {
         i = found + 3;
         continue;
       }
-      if (html.compare(lt, 9, "<![CDATA[") == 0) {
-        // A CDATA section in SVG or MathML ends at "]]>"; in HTML it is a bogus comment ending at
-        // '>'. Passing over to the later of the two can only keep more as it was.
-        const std::size_t cdata_end = html.find("]]>", lt);
-        const std::size_t comment_end = html.find('>', lt);
-        if (cdata_end == std::string_view::npos && comment_end == std::string_view::npos) break;
-        i = std::max(cdata_end == std::string_view::npos ? 0 : cdata_end + 3,
-                     comment_end == std::string_view::npos ? 0 : comment_end + 1);
-        continue;
-      }
       const std::size_t end = html.find('>', lt);  // <!DOCTYPE ...> and other bogus comments
       if (end == std::string_view::npos) break;
       i = end + 1;
@@ -225,6 +223,13 @@ std::string drop_raw_text_bodies(std::string_view html) {
     const std::size_t body = end_of_tag(html, lt);
     if (body >= n) break;
     if (name == "plaintext") break;  // the rest of the page is text
+    if (name == "frameset") break;   // frames: the parser ignores script and style tags after it
+    // SVG and MathML parse script and style as markup, and leave their content by paths (breakout
+    // tags, integration points) that this scan does not follow, so it drops nothing after them.
+    if (name == "svg" || name == "math") break;
+    // In a <select> the parser ignores most start tags, <title>, <textarea> and <style> among
+    // them, so their bodies are not text there; a select's ways out are not followed either.
+    if (name == "select") break;
     if (name == "script" || name == "style") {
       const std::size_t end = name == "script" ? end_of_script_body(html, body) : end_of_text_body(html, body, "style");
       if (end > body) {

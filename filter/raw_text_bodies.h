@@ -7,7 +7,8 @@
 // space, "/" or ">", except inside the <!-- <script> ... </script> --> double-escaped form), and
 // keeps everything else byte for byte: comments, and the text of title, textarea and the other
 // raw-text and RCDATA elements, where "<script>" is only text. The parser then builds the same
-// tree, with those elements empty.
+// tree, with those elements empty. Where the parser's state depends on the tree, not only on the
+// bytes (inside <svg>, <math>, <select> or <frameset>), the pass drops nothing from there on.
 #pragma once
 
 #include <string>

@@ -1,7 +1,8 @@
 // Tests of dropping script and style bodies (filter/raw_text_bodies.h): each case is an input and
 // what the parser should then see, written from the tokeniser's rules (WHATWG HTML 13.2.5); "="
-// means the input is left as it is. The pass is also checked on the whole corpus: every block,
-// score and decision of all 4,794 HTML pages is the same with and without it (see the commit).
+// means the input is left as it is. The pass was also checked on the whole corpus (every block,
+// score and decision of all 4,794 HTML pages the same with and without it) and by a libFuzzer
+// target comparing Gumbo's trees of a page with and without it (see the commit).
 #include "raw_text_bodies.h"
 
 #include <gtest/gtest.h>
@@ -36,7 +37,14 @@ const Case kCases[] = {
     {"an unclosed script runs to the end", "<p>a</p><script>var a = 1;", "<p>a</p><script>"},
     {"plaintext: the rest is text", "<plaintext><script>x</script>", "="},
     {"scriptx is not script", "<scriptx>a</scriptx>", "="},
-    {"a CDATA section is passed over", "<svg><![CDATA[ a > b <script> ]]></svg><p>c</p>", "="},
+    {"nothing is dropped after SVG", "<script>a</script><svg><style>b</style></svg><script>c</script>",
+     "<script></script><svg><style>b</style></svg><script>c</script>"},
+    {"nor after MathML", "<math><script>a</script></math>", "="},
+    {"nor after a select", "<style>a</style><select><option>x</select><style>b</style>",
+     "<style></style><select><option>x</select><style>b</style>"},
+    {"nor after a frameset", "<frameset><script>a</script>", "="},
+    {"a space before '=' still starts a value", "<html lang =\"en<title>\"><script>a</script>",
+     "<html lang =\"en<title>\"><script></script>"},
     {"no script, no style", "<p>plain</p>", "="},
     {"an end tag with a quoted '>'", "</div a='>'><script>x</script>", "</div a='>'><script></script>"},
 };
