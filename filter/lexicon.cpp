@@ -6,11 +6,13 @@
 // "share" or a date is never matched as a prompt or a date line.
 #include "lexicon.h"
 
+#include "needle_set.h"
 #include "utf8.h"
 
 #include <boost/regex.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,7 +25,9 @@ struct CategoryPatterns {
   const char* pattern;      // case-insensitive, matched against the whole block (regex_search)
   bool weak = false;        // legal words that a news sentence may use too ("copyright", "privacy policy")
   // A cheap prefilter: the row is only tried when the lower-cased block contains one of these
-  // (empty: always tried). Every alternative of the pattern must contain one of them.
+  // (empty: always tried). Every match of the pattern must contain one of them: take a literal
+  // that no optional part of each alternative holds. A character class such as [-–—] is a set of
+  // bytes, so each byte of it is a needle. tests/corpus_lexicon_test.cpp checks this on the corpus.
   std::vector<std::string_view> needles = {};
 };
 
@@ -83,12 +87,20 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "leggi anche|potrebbe interessarti|articoli correlati|i più letti|"
        "czytaj (?:też|także|więcej)|zobacz (?:też|także)|polecamy|najczęściej czytane|podobne artykuły|"
        "leia também|veja também|notícias relacionadas|mais lidas|lees ook|gerelateerde artikelen|meest gelezen|"
-       "read more|read(?=\\s*:))\\s*[:»>…→-]*\\s*$"},
+       "read more|read(?=\\s*:))\\s*[:»>…→-]*\\s*$", false,
+       {"related", "read", "see also", "further", "popular", "most ", "more ", "also", "missed", "recommended",
+        "trending", "other topics", "latest", "top stories", "miss", "pick", "recent", "other news", "the web",
+        "mehr", "interes", "weitere", "lesen", "verwandte", "ähnliche", "gelesen", "lire", "même", "articles",
+        "noticias", "también", "relacionad", "empfohlene", "weiterführende", "beliebte", "neueste", "artikel",
+        "siehe", "top-themen", "aimerez", "aussi", "plus lus", "recomendamos", "leído", "leggi", "articoli",
+        "letti", "czytaj", "zobacz", "polecamy", "czytane", "podobne", "também", "notícias", "lidas", "lees ook",
+        "gerelateerde", "gelezen"}},
       {LexiconCategory::kTeaserInline, 40,
        "^\\W*(?:read|read more|read also|also read|see also|related|more|watch|listen|recommended|"
        "lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|ver también|leer más|lea|lea también|"
        "lesen sie|weiterlesen|siehe auch|mehr dazu|auch interessant|voir aussi|czytaj (?:też|także|więcej)|"
-       "zobacz (?:też|także)|leggi anche|leia também|veja também|lees ook|vea también|mira también|leia mais)\\s*[:|]\\s*\\S"},
+       "zobacz (?:też|także)|leggi anche|leia também|veja também|lees ook|vea también|mira también|leia mais)\\s*[:|]\\s*\\S",
+       false, {":", "|"}},
       {LexiconCategory::kLegal, 1000000,
        "©|\\(c\\)\\s*(?:19|20)\\d\\d|\\ball rights reserved\\b|alle rechte vorbehalten|"
        "tous droits réservés|todos los derechos reservados", false, {"©", "(c)", "rights reserved", "rechte vorbehalten", "droits r", "derechos reservados"}},
@@ -119,10 +131,13 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:share|share this|share (?:this )?(?:article|story|post|page|on \\w+)|tweet|pin it|e-?mail|print|"
        "whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|flipboard|copy link|save|"
        "teilen|partager|compartir)(?:\\s*(?:[|/,]|•|·)?\\s*(?:share|tweet|e-?mail|print|whatsapp|facebook|twitter|x|"
-       "linkedin|reddit|telegram|pinterest|copy link|save|\\d+))*\\W*$"},
+       "linkedin|reddit|telegram|pinterest|copy link|save|\\d+))*\\W*$", false,
+       {"share", "tweet", "pin it", "mail", "print", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "telegram",
+        "pinterest", "flipboard", "copy link", "save", "teilen", "partager", "compartir"}},
       {LexiconCategory::kPrompt, 6,
        "^\\W*(?:\\w+\\s+){0,2}teilen\\W*$|"
-       "^\\W*(?:compartir|partager|enviar|share|tweet|e-?mail|send)\\b(?:\\s+\\S+){0,3}\\W*(?<![.!?])$"},
+       "^\\W*(?:compartir|partager|enviar|share|tweet|e-?mail|send)\\b(?:\\s+\\S+){0,3}\\W*(?<![.!?])$", false,
+       {"teilen", "compartir", "partager", "enviar", "share", "tweet", "mail", "send"}},
       {LexiconCategory::kPrompt, 25,
        "\\bfollow us\\b|\\b(?:like|find|join) us (?:on|at)\\b|\\bconnect with us\\b|\\bsubscribe to us\\b|"
        "\\bjoin (?:us|our)\\b.{0,30}\\b(?:on|at)\\b|"
@@ -168,7 +183,8 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:first appeared (?:on|in|at)|originally (?:published|appeared|posted) (?:on|in|at|by)|"
        "this (?:article|story|post) (?:first |originally )?(?:appeared|was published) (?:on|in|at)|"
        "read (?:more|the (?:full|original|rest of the) (?:article|story|post)) (?:on|at) |read more on original|"
-       "read the original|continue reading (?:on|at) |continue reading (?:the )?(?:original|full) (?:article|story|post))"},
+       "read the original|continue reading (?:on|at) |continue reading (?:the )?(?:original|full) (?:article|story|post))",
+       false, {"source", "via", "quelle", "fuente", "appeared", "originally", "published", "read"}},
       {LexiconCategory::kCaption, 45,
        "^\\W*(?:file |archive |stock |handout )?(?:photo|image|picture|video|illustration|graphic|photograph|"
        "photos|credit|photo credit|image credit|image source|image caption|media caption|caption|foto|bild|"
@@ -191,13 +207,16 @@ const std::vector<CategoryPatterns>& pattern_table() {
       {LexiconCategory::kCookie, 4,
        "^\\W*(?:accept|reject|allow|decline|refuse|deny|aceptar|rechazar|akzeptieren|ablehnen|accepter|refuser)"
        "(?: all| non-essential| necessary| optional| essential| alle| tout| todas)?(?: cookies)?\\W*$|"
-       "^\\W*(?:manage|customi[sz]e|change) (?:preferences|cookies|cookie settings|settings|consent|choices)\\W*$"},
+       "^\\W*(?:manage|customi[sz]e|change) (?:preferences|cookies|cookie settings|settings|consent|choices)\\W*$", false,
+       {"accept", "reject", "allow", "decline", "refuse", "deny", "aceptar", "rechazar", "akzeptieren", "ablehnen",
+        "manage", "customi", "change"}},
       {LexiconCategory::kAdvert, 6,
        "^\\W*(?:advertisement|advertising|ad|ads|sponsored(?: content| post| links| stories)?|"
        "promoted(?: content| stories| links)?|paid (?:content|post|partner)|partner content|"
        "story continues below(?: advertisement)?|continue reading (?:the main story|below)|"
        "scroll (?:down )?to continue(?: (?:with|reading) .{0,20})?|"
-       "anzeige|werbung|publicité|publicidad)\\W*$"},
+       "anzeige|werbung|publicité|publicidad)\\W*$", false,
+       {"ad", "sponsored", "promoted", "paid", "partner", "continue", "scroll", "anzeige", "werbung", "publicit"}},
       {LexiconCategory::kNavigation, 6,
        "^\\W*(?:home|homepage|menu|search|log ?in|log ?out|sign ?in|sign ?up|register|my account|subscribe|"
        "next|previous|prev|back|back to top|top|close|more|load more|show more|skip to (?:main )?content|sign me up|"
@@ -206,10 +225,16 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "(?:next|previous) (?:post|article|page|story)|continue reading|read more|read full (?:article|story)|"
        "view all|see all|see more|you are here|startseite|accueil|inicio|zurück|weiter|nach oben|suche|"
        "anmelden|abmelden|kontakt|retour|rechercher|connexion|buscar|contacto|iniciar sesión|szukaj|zaloguj|"
-       "cerca|contatti|mehr anzeigen|alle anzeigen|voir plus|ver más|zobacz więcej)\\W*$"},
+       "cerca|contatti|mehr anzeigen|alle anzeigen|voir plus|ver más|zobacz więcej)\\W*$", false,
+       {"home", "menu", "search", "log", "sign", "register", "account", "subscribe", "next", "prev", "back", "top",
+        "close", "more", "skip", "navigation", "jump", "about", "contact", "sitemap", "faq", "help", "careers",
+        "advertise", "post", "read", "all", "here", "startseite", "accueil", "inici", "zurück", "weiter", "oben",
+        "suche", "melden", "kontakt", "retour", "recherch", "connexion", "buscar", "szukaj", "zaloguj", "cerca",
+        "contatt", "anzeigen", "plus", "más", "zobacz"}},
       {LexiconCategory::kNavigation, 8,
        "\\bpage \\d+ of \\d+\\b|^\\W*(?:add to (?:cart|basket|bag|wishlist|wish list)|save to (?:wishlist|wish list)|"
-       "buy now|in stock|out of stock|edit this page|print recipe|jump to recipe|imprimer(?: la recette)?|rezept drucken|imprimir receta)\\b"},
+       "buy now|in stock|out of stock|edit this page|print recipe|jump to recipe|imprimer(?: la recette)?|rezept drucken|imprimir receta)\\b",
+       false, {"page", "add to", "save to", "buy now", "stock", "edit this", "recipe", "imprimer", "rezept", "imprimir"}},
       {LexiconCategory::kNavigation, 14,
        "^[^>»›]{1,40}(?:\\s(?:>|»|›|→)\\s[^>»›]{1,40}){1,}$|^\\W*you are here\\b", false, {">", "»", "›", "→", "you are here"}},
       {LexiconCategory::kByline, 15,
@@ -221,7 +246,12 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\b(?:staff (?:writer|reporter)|correspondent|contributing (?:writer|editor)|"
        "senior (?:writer|editor|reporter)|editor-at-large)\\b|\\b\\d+\\s*min(?:ute)?s?\\.? read\\b|"
        "^\\W*(?:reuters|associated press|ap|afp|bloomberg|upi|dpa|ians|pti|ani|xinhua|efe|ansa)\\W*$|"
-       "^\\W*(\\w[\\w .]{1,40}?)\\s*[-–—|]\\s*\\1\\W*$"},
+       "^\\W*(\\w[\\w .]{1,40}?)\\s*[-–—|]\\s*\\1\\W*$", false,
+       // The last row's class [-–—|] is a set of bytes, so any byte of the dashes' UTF-8 may match.
+       {":", "posted", "written", "published", "updated", "reported", "filed", "submitted", "started", "asked",
+        "answered", "veröffentlicht", "publié", "publicado", "aktualisiert", "staff", "correspondent", "contributing",
+        "senior", "editor-at-large", "read", "reuters", "associated press", "ap", "afp", "bloomberg", "upi", "dpa",
+        "ians", "pti", "ani", "xinhua", "efe", "ansa", "-", "|", "\xe2", "\x80", "\x93", "\x94"}},
       {LexiconCategory::kByline, 25, published_date.c_str(), false,
        {"posted", "published", "updated", "last ", "veröffentlicht", "aktualisiert", "publié", "mis à jour", "publicado", "actualizado"}},
       {LexiconCategory::kDate, 16, date.c_str(), false, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "today", "yesterday", "updated", "published"}},
@@ -233,8 +263,10 @@ const std::vector<CategoryPatterns>& pattern_table() {
       {LexiconCategory::kCredit, 60,
        "^\\W*(?:additional )?(?:reporting|writing|editing|compiled|research|translated|translation) by\\b.{0,200}"
        "(?:;|\\band\\b|\\bby\\b).{0,200}$", false, {" by"}},
+      // A bare address with a dot in it: "http://localhost:7071/api/x" alone on a line is a
+      // code sample in documentation, not a link left over from the page.
       {LexiconCategory::kUrl, 40,
-       "^\\W*(?:https?://|www\\.)\\S+\\s*$|^\\W*[\\w.-]+\\.(?:com|org|net|gov|edu|co\\.uk|de|fr|es|info|io)"
+       "^\\W*(?:https?://[^\\s.]*\\.\\S*|www\\.\\S+)\\s*$|^\\W*[\\w.-]+\\.(?:com|org|net|gov|edu|co\\.uk|de|fr|es|info|io)"
        "(?:/\\S*)?\\s*$", false, {"."}},
   };
   return table;
@@ -247,6 +279,20 @@ constexpr const char* kBylineCased =
     "^(?:[A-Z][\\w\\x80-\\xff'.-]+(?:\\s+[A-Z][\\w\\x80-\\xff'.-]+)+)"
     "(?:(?:,|\\s+and|\\s+in)\\s+[A-Z][\\w\\x80-\\xff'.-]+(?:\\s+[A-Z][\\w\\x80-\\xff'.-]+)*){2,}$";
 constexpr int kBylineCasedMaxWords = 25;
+// Its prefilter: the first form needs "by", "von", "par" or "por" (any case); the second starts
+// at least four words with a capital A-Z, so a block with fewer capitals cannot match.
+constexpr std::string_view kBylineCasedNeedles[] = {"by", "von", "par", "por"};
+constexpr int kBylineCasedMinCapitals = 4;
+// The needle bit of the cased byline; the table's rows take the bits below it.
+constexpr std::uint64_t kBylineCasedBit = std::uint64_t{1} << 63;
+
+bool has_capitals(std::string_view text, int at_least) {
+  int capitals = 0;
+  for (const char c : text) {
+    if (c >= 'A' && c <= 'Z' && ++capitals >= at_least) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -255,17 +301,37 @@ struct Lexicon::Patterns {
     LexiconCategory category;
     int max_words;
     bool weak;
-    std::vector<std::string_view> needles;
+    std::uint64_t needle_bit;  // this row's bit in what `needles` finds; 0: the row has no needles
     boost::regex regex;
   };
   std::vector<Compiled> rows;
+  NeedleSet needles;
   boost::regex byline_cased;
 };
 
-Lexicon::Lexicon() : patterns_(std::make_unique<Patterns>()) {
+namespace {
+
+// Every row's needles, each with that row's bit, for one scan per block.
+std::vector<std::pair<std::string_view, std::uint64_t>> row_needles(const std::vector<CategoryPatterns>& table) {
+  std::vector<std::pair<std::string_view, std::uint64_t>> needles;
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    for (std::string_view needle : table[r].needles) needles.emplace_back(needle, std::uint64_t{1} << r);
+  }
+  for (std::string_view needle : kBylineCasedNeedles) needles.emplace_back(needle, kBylineCasedBit);
+  return needles;
+}
+
+}  // namespace
+
+Lexicon::Lexicon()
+    : patterns_(std::make_unique<Patterns>(Patterns{{}, NeedleSet(row_needles(pattern_table())), boost::regex()})) {
   const auto flags = boost::regex::perl | boost::regex::icase | boost::regex::optimize;
-  for (const CategoryPatterns& row : pattern_table()) {
-    patterns_->rows.push_back({row.category, row.max_words, row.weak, row.needles, boost::regex(row.pattern, flags)});
+  const std::vector<CategoryPatterns>& table = pattern_table();
+  if (table.size() > 63) throw std::logic_error("lexicon: more rows than needle bits");
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    const CategoryPatterns& row = table[r];
+    const std::uint64_t bit = row.needles.empty() ? 0 : std::uint64_t{1} << r;
+    patterns_->rows.push_back({row.category, row.max_words, row.weak, bit, boost::regex(row.pattern, flags)});
   }
   patterns_->byline_cased = boost::regex(kBylineCased, boost::regex::perl | boost::regex::optimize);
 }
@@ -277,20 +343,18 @@ const Lexicon& Lexicon::instance() {
   return lexicon;
 }
 
-LexiconMatch Lexicon::match(std::string_view text, int words) const {
+LexiconMatch Lexicon::match(std::string_view text, int words, Prefilter prefilter) const {
   LexiconMatch result;
   // The patterns are lower case and matched case-insensitively, but Boost folds only ASCII bytes
   // of UTF-8; matching the lower-cased text makes "VEA TAMBIÉN" a "vea también".
   const std::string lower = utf8::lower_case(text);
   const char* begin = lower.data();
   const char* end = lower.data() + lower.size();
+  // One scan finds every row's needles; a row whose needles are all absent cannot match.
+  const std::uint64_t found = prefilter == Prefilter::kUse ? patterns_->needles.scan(lower) : ~std::uint64_t{0};
   for (const auto& row : patterns_->rows) {
     if (words > row.max_words) continue;
-    if (!row.needles.empty() &&
-        std::none_of(row.needles.begin(), row.needles.end(),
-                     [&](std::string_view needle) { return lower.find(needle) != std::string::npos; })) {
-      continue;
-    }
+    if (row.needle_bit != 0 && (found & row.needle_bit) == 0) continue;
     const unsigned bit = static_cast<unsigned>(row.category);
     const bool is_legal = row.category == LexiconCategory::kLegal;
     if (!is_legal && ((result.categories >> bit) & 1u)) continue;
@@ -306,7 +370,9 @@ LexiconMatch Lexicon::match(std::string_view text, int words) const {
       // Boost gives up on pathological input (regex complexity); the block keeps its other features.
     }
   }
-  if (words <= kBylineCasedMaxWords) {
+  if (words <= kBylineCasedMaxWords &&
+      (prefilter == Prefilter::kSkip || (found & kBylineCasedBit) != 0 ||
+       has_capitals(text, kBylineCasedMinCapitals))) {
     try {
       if (boost::regex_search(text.begin(), text.end(), patterns_->byline_cased, boost::match_default)) {
         result.categories |= 1u << static_cast<unsigned>(LexiconCategory::kByline);

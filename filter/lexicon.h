@@ -41,9 +41,13 @@ class Lexicon {
   // The patterns, compiled on first use; immutable and shared by all threads afterwards.
   static const Lexicon& instance();
 
+  // Whether a pattern is only tried when one of its needles occurs in the block. The needles are
+  // chosen so that no match is ever missed; kSkip tries every pattern, so tests can check that.
+  enum class Prefilter { kUse, kSkip };
+
   // Matches one block. `words` is the block's word count: most patterns describe whole short lines
-  // and are only tried on blocks short enough to be one (see kMaxWords in lexicon.cpp).
-  LexiconMatch match(std::string_view text, int words) const;
+  // and are only tried on blocks short enough to be one (each row's max_words in lexicon.cpp).
+  LexiconMatch match(std::string_view text, int words, Prefilter prefilter = Prefilter::kUse) const;
 
   ~Lexicon();
 

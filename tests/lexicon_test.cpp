@@ -469,6 +469,14 @@ TEST(Lexicon, ShortGermanSentenceIsNoTeaserMarker) {
   EXPECT_FALSE(match_line("Weitere Artikel folgen.").has(C::kTeaserMarker));
 }
 
+// A documentation page's sample address has no dot; a leftover link always has one.
+TEST(Lexicon, AddressWithoutADotIsNoUrlLine) {
+  EXPECT_FALSE(match_line("http://localhost:7071/api/MyHttpTrigger").has(C::kUrl));
+  EXPECT_FALSE(match_line("http://localhost:<PORT>/api/<FUNCTION_NAME>").has(C::kUrl));
+  EXPECT_TRUE(match_line("http://localhost:7071/api/report.pdf").has(C::kUrl));
+  EXPECT_TRUE(match_line("https://intranet.local").has(C::kUrl));
+}
+
 TEST(Lexicon, HeadlineWithAYearIsNoByline) {
   EXPECT_FALSE(match_line("Updated guidance for the 2024 exam season").has(C::kByline));
   EXPECT_FALSE(match_line("Published accounts reveal 2023 losses at harbour trust").has(C::kByline));
