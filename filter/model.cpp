@@ -15,17 +15,11 @@
 
 #include <algorithm>
 #include <charconv>
-#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define WINNOW_HAVE_AVX2_PATH 1
-#endif
 
 namespace winnow {
 
@@ -82,11 +76,11 @@ std::string format_float(float value) {
 // Adds every laid-out tree's leaf to the margins of the blocks `rows` names, lanes of blocks
 // descending each tree side by side; their paths are independent, so the processor overlaps them
 // instead of waiting on one load after another.
-void add_leaves_scalar(const CompleteTrees& complete, const std::vector<FeatureVector>& features,
+void add_leaves(const CompleteTrees& complete, const std::vector<FeatureVector>& features,
                        const std::vector<std::uint32_t>& rows, std::vector<float>& margins) {
   constexpr std::size_t kLanes = 8;
   for (const CompleteTrees::Tree& tree : complete.trees) {
-    const std::uint32_t* feature = complete.feature.data() + tree.first_inner;
+    const std::uint16_t* feature = complete.feature.data() + tree.first_inner;
     const float* split = complete.split.data() + tree.first_inner;
     const float* leaf = complete.leaf.data() + tree.first_leaf;
     const std::uint32_t first_leaf = (1u << tree.depth) - 1;
@@ -104,56 +98,6 @@ void add_leaves_scalar(const CompleteTrees& complete, const std::vector<FeatureV
     }
   }
 }
-
-#ifdef WINNOW_HAVE_AVX2_PATH
-// The same with AVX2 gathers: eight blocks go down all the trees together, their margins kept in
-// one register. Each lane adds its leaves in tree order, as the scalar path does, and the compare
-// is the same (a NaN feature goes to `no`), so the margins are bit for bit the scalar ones.
-__attribute__((target("avx2"))) void add_leaves_avx2(const CompleteTrees& complete,
-                                                     const std::vector<FeatureVector>& features,
-                                                     const std::vector<std::uint32_t>& rows,
-                                                     std::vector<float>& margins) {
-  static_assert(sizeof(FeatureVector) == kFeatureCount * sizeof(float), "feature rows must be contiguous");
-  constexpr std::size_t kLanes = 8;
-  const float* values = features.data()->data();
-  const int* feature_base = reinterpret_cast<const int*>(complete.feature.data());
-  const __m256i one = _mm256_set1_epi32(1);
-  for (std::size_t start = 0; start < rows.size(); start += kLanes) {
-    const std::size_t lanes = std::min(kLanes, rows.size() - start);
-    alignas(32) std::int32_t offsets[kLanes];
-    for (std::size_t k = 0; k < kLanes; ++k) {
-      // Short groups repeat their last block; the extra lanes are not written back.
-      offsets[k] = static_cast<std::int32_t>(rows[start + std::min(k, lanes - 1)] * kFeatureCount);
-    }
-    const __m256i row_offset = _mm256_load_si256(reinterpret_cast<const __m256i*>(offsets));
-    alignas(32) float sum[kLanes];
-    for (std::size_t k = 0; k < kLanes; ++k) sum[k] = margins[rows[start + std::min(k, lanes - 1)]];
-    __m256 margin = _mm256_load_ps(sum);
-    for (const CompleteTrees::Tree& tree : complete.trees) {
-      const int* feature = feature_base + tree.first_inner;
-      const float* split = complete.split.data() + tree.first_inner;
-      __m256i at = _mm256_setzero_si256();
-      for (std::uint32_t level = 0; level < tree.depth; ++level) {
-        const __m256i f = _mm256_i32gather_epi32(feature, at, 4);
-        const __m256 value = _mm256_i32gather_ps(values, _mm256_add_epi32(row_offset, f), 4);
-        const __m256 threshold = _mm256_i32gather_ps(split, at, 4);
-        // yes (value < split): 2n + 1; no: 2n + 2. The compare mask is -1 where yes.
-        const __m256i yes = _mm256_castps_si256(_mm256_cmp_ps(value, threshold, _CMP_LT_OQ));
-        at = _mm256_add_epi32(_mm256_add_epi32(_mm256_add_epi32(at, at), _mm256_add_epi32(one, one)), yes);
-      }
-      const __m256i leaf_index = _mm256_sub_epi32(at, _mm256_set1_epi32(static_cast<int>((1u << tree.depth) - 1)));
-      margin = _mm256_add_ps(margin, _mm256_i32gather_ps(complete.leaf.data() + tree.first_leaf, leaf_index, 4));
-    }
-    _mm256_store_ps(sum, margin);
-    for (std::size_t k = 0; k < lanes; ++k) margins[rows[start + k]] = sum[k];
-  }
-}
-
-bool cpu_has_avx2() {
-  static const bool has = __builtin_cpu_supports("avx2");
-  return has;
-}
-#endif
 
 }  // namespace
 
@@ -228,7 +172,7 @@ void lay_out_trees(TreeEnsemble& ensemble) {
 }
 
 std::vector<float> score_blocks(const std::vector<FeatureVector>& features, const TreeEnsemble& ensemble,
-                                const std::vector<bool>& skip, ScorePath path) {
+                                const std::vector<bool>& skip) {
   std::vector<float> margins(features.size(), ensemble.base_margin);
   std::vector<std::uint32_t> open;  // the blocks to score
   open.reserve(features.size());
@@ -237,17 +181,7 @@ std::vector<float> score_blocks(const std::vector<FeatureVector>& features, cons
   }
   const CompleteTrees& complete = ensemble.complete;
   if (complete.source_nodes == ensemble.nodes.size() && complete.trees.size() == ensemble.roots.size()) {
-#ifdef WINNOW_HAVE_AVX2_PATH
-    // Gather offsets are 32-bit: a window with more feature values than that takes the scalar path.
-    if (path == ScorePath::kFastest && cpu_has_avx2() && features.size() < static_cast<std::size_t>(INT32_MAX) / kFeatureCount) {
-      add_leaves_avx2(complete, features, open, margins);
-    } else {
-      add_leaves_scalar(complete, features, open, margins);
-    }
-#else
-    (void)path;
-    add_leaves_scalar(complete, features, open, margins);
-#endif
+    add_leaves(complete, features, open, margins);
   } else {
     for (std::uint32_t root : ensemble.roots) {
       for (std::uint32_t b : open) margins[b] += ensemble.nodes[leaf_of(ensemble, root, features[b])].value;

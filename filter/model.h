@@ -42,7 +42,7 @@ struct CompleteTrees {
     std::uint32_t depth = 0;
   };
   std::vector<Tree> trees;
-  std::vector<std::uint32_t> feature;  // 32 bits wide, as vector gathers load them
+  std::vector<std::uint16_t> feature;
   std::vector<float> split;
   std::vector<float> leaf;
   std::size_t source_nodes = 0;  // TreeEnsemble::nodes.size() when laid out
@@ -96,11 +96,8 @@ float score_block(const FeatureVector& features, const TreeEnsemble& ensemble);
 // Probabilities of many blocks at once, equal to score_block on each. Trees are walked one at a time
 // over all blocks, so each tree stays in cache while it is used: several times faster than block
 // by block. Blocks whose `skip` entry is true get 0 (empty `skip`: none skipped).
-// kFastest takes AVX2 gathers where the processor has them; kPortable is the plain C++ path every
-// processor takes otherwise (tests compare the two: both give the margins bit for bit).
-enum class ScorePath { kFastest, kPortable };
 std::vector<float> score_blocks(const std::vector<FeatureVector>& features, const TreeEnsemble& ensemble,
-                                const std::vector<bool>& skip = {}, ScorePath path = ScorePath::kFastest);
+                                const std::vector<bool>& skip = {});
 
 // Per feature, how much it moved this block's margin from the trees' mean (Saabas attribution):
 // the features whose splits the block passed, with the sum of their value changes.

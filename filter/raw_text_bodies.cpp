@@ -1,6 +1,6 @@
-// Dropping script and style bodies. Entry point: drop_raw_text_bodies. Tested by
-// tests/raw_text_bodies_test.cpp, and by the corpus: every page's output is the same with and
-// without this pass (see the test's note).
+// Dropping what the parser need not see. Entry point: drop_raw_text_bodies. Tested by
+// tests/raw_text_bodies_test.cpp, by tests/fuzz/raw_text_bodies_fuzz.cpp (Gumbo's trees with and
+// without the pass), and by the corpus: every page's output is the same with and without it.
 //
 // The scan follows the HTML tokeniser (WHATWG HTML, section 13.2.5) only as far as it must to know,
 // at each '<', whether a tag starts there: comments, bogus comments, attribute values (a '>' in
@@ -12,6 +12,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
+#include <string>
+#include <vector>
 
 namespace winnow {
 namespace {
@@ -152,6 +155,220 @@ std::size_t end_of_tag(std::string_view html, std::size_t at) {
   return html.size();
 }
 
+// A start tag as the tokeniser reads it (13.2.5.8 to 13.2.5.40): where its name ends, where each
+// attribute stands in the bytes (name, then '=' and value if any, as written), whether it is
+// self-closing, and where it ends (just past its '>', or npos when the input ends first).
+struct StartTag {
+  struct Attribute {
+    std::size_t begin = 0;     // the name's first byte
+    std::size_t name_end = 0;
+    std::size_t end = 0;       // past the value (its closing quote), or the name's end
+  };
+  std::size_t name_end = 0;
+  std::size_t end = 0;
+  bool self_closing = false;
+  std::vector<Attribute> attributes;
+};
+
+StartTag read_start_tag(std::string_view html, std::size_t at) {
+  enum class State { kName, kBeforeName, kAttrName, kAfterName, kBeforeValue, kDoubleQuoted, kSingleQuoted,
+                     kUnquoted, kAfterQuoted, kSelfClosing };
+  StartTag tag;
+  State state = State::kName;
+  const std::size_t n = html.size();
+  auto open_attribute = [&](std::size_t i) { tag.attributes.push_back({i, i, i}); };
+  for (std::size_t i = at + 1; i < n; ++i) {
+    const char c = html[i];
+    switch (state) {
+      case State::kName:
+        if (c == '>') { tag.name_end = i; tag.end = i + 1; return tag; }
+        if (is_space(c)) { tag.name_end = i; state = State::kBeforeName; }
+        else if (c == '/') { tag.name_end = i; state = State::kSelfClosing; }
+        break;
+      case State::kBeforeName:
+        if (is_space(c)) break;
+        if (c == '/') { state = State::kSelfClosing; break; }  // via the after-name state
+        if (c == '>') { tag.end = i + 1; return tag; }
+        open_attribute(i);  // '=' here starts a name "="
+        state = State::kAttrName;
+        break;
+      case State::kAttrName:
+        if (is_space(c)) { tag.attributes.back().name_end = tag.attributes.back().end = i; state = State::kAfterName; }
+        else if (c == '/') { tag.attributes.back().name_end = tag.attributes.back().end = i; state = State::kSelfClosing; }
+        else if (c == '>') { tag.attributes.back().name_end = tag.attributes.back().end = i; tag.end = i + 1; return tag; }
+        else if (c == '=') { tag.attributes.back().name_end = i; state = State::kBeforeValue; }
+        break;
+      case State::kAfterName:
+        if (is_space(c)) break;
+        if (c == '/') { state = State::kSelfClosing; break; }
+        if (c == '=') { state = State::kBeforeValue; break; }
+        if (c == '>') { tag.end = i + 1; return tag; }
+        open_attribute(i);
+        state = State::kAttrName;
+        break;
+      case State::kBeforeValue:
+        if (is_space(c)) break;
+        if (c == '"') state = State::kDoubleQuoted;
+        else if (c == '\'') state = State::kSingleQuoted;
+        else if (c == '>') { tag.attributes.back().end = i; tag.end = i + 1; return tag; }  // an empty value
+        else state = State::kUnquoted;
+        break;
+      case State::kDoubleQuoted:
+        if (c == '"') { tag.attributes.back().end = i + 1; state = State::kAfterQuoted; }
+        break;
+      case State::kSingleQuoted:
+        if (c == '\'') { tag.attributes.back().end = i + 1; state = State::kAfterQuoted; }
+        break;
+      case State::kUnquoted:
+        if (is_space(c)) { tag.attributes.back().end = i; state = State::kBeforeName; }
+        else if (c == '>') { tag.attributes.back().end = i; tag.end = i + 1; return tag; }
+        break;
+      case State::kAfterQuoted:
+        if (is_space(c)) state = State::kBeforeName;
+        else if (c == '/') state = State::kSelfClosing;
+        else if (c == '>') { tag.end = i + 1; return tag; }
+        else { --i; state = State::kBeforeName; }  // no space between attributes: read it again
+        break;
+      case State::kSelfClosing:
+        if (c == '>') { tag.self_closing = true; tag.end = i + 1; return tag; }
+        --i;  // a '/' inside a tag: read the byte again before a name
+        state = State::kBeforeName;
+        break;
+    }
+  }
+  tag.end = std::string_view::npos;
+  return tag;
+}
+
+// The attributes the segmenter reads (html_segment.cpp: class, id, role, hidden, aria-hidden,
+// style) and the one the tree builder reads (type, for <input type=hidden> in a table). The others
+// (href, src, srcset, data-*, ...) are a third of a modern page's markup and dropped.
+constexpr std::array<std::string_view, 7> kKeptAttributes = {"class", "id", "role", "hidden", "aria-hidden", "style",
+                                                             "type"};
+// Elements whose attributes the tree builder compares (the "Noah's Ark" clause of the list of
+// active formatting elements) or turns into content (isindex): their tags are left as written.
+constexpr std::array<std::string_view, 15> kAttributesMatter = {"a", "b", "big", "code", "em", "font", "i", "nobr",
+                                                                "s", "small", "strike", "strong", "tt", "u", "isindex"};
+
+bool is_one_of(std::string_view name, const auto& list) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+bool is_kept_attribute(std::string_view html, const StartTag::Attribute& attribute) {
+  const std::size_t length = attribute.name_end - attribute.begin;
+  for (std::string_view kept : kKeptAttributes) {
+    if (kept.size() == length && has_word_at(html, attribute.begin, kept)) return true;
+  }
+  return false;
+}
+
+// The start tag without the attributes nothing reads, or an empty string when it has none of them.
+std::string without_unread_attributes(std::string_view html, std::size_t at, const StartTag& tag) {
+  bool drops = false;
+  for (const StartTag::Attribute& attribute : tag.attributes) drops = drops || !is_kept_attribute(html, attribute);
+  if (!drops) return {};
+  std::string out(html.substr(at, tag.name_end - at));
+  for (const StartTag::Attribute& attribute : tag.attributes) {
+    if (!is_kept_attribute(html, attribute)) continue;
+    out += ' ';
+    out += html.substr(attribute.begin, attribute.end - attribute.begin);
+  }
+  out += tag.self_closing ? " />" : ">";  // the space: "a=b/>" would make "b/" the value
+  return out;
+}
+
+// Where a comment that starts at `at` ("<!--") ends, just past it, or npos when it runs to the end.
+// It ends at "-->" or "--!>"; "<!-->" and "<!--->" end at once.
+std::size_t end_of_comment(std::string_view html, std::size_t at) {
+  const std::size_t start = at + 4;
+  if (html.compare(start, 1, ">") == 0) return start + 1;
+  if (html.compare(start, 2, "->") == 0) return start + 2;
+  for (std::size_t d = html.find("--", start); d != std::string_view::npos; d = html.find("--", d + 1)) {
+    if (html.compare(d + 2, 1, ">") == 0) return d + 3;
+    if (html.compare(d + 2, 2, "!>") == 0) return d + 4;
+  }
+  return std::string_view::npos;
+}
+
+// The lower-case name of the tag whose name starts at `at`, at most 32 bytes (longer names match
+// nothing this pass looks for).
+std::string tag_name_at(std::string_view html, std::size_t at) {
+  std::string name;
+  for (std::size_t k = at; k < html.size() && !is_space(html[k]) && html[k] != '/' && html[k] != '>'; ++k) {
+    if (name.size() == 32) return name + "?";
+    name.push_back(lower(html[k]));
+  }
+  return name;
+}
+
+// HTML start tags that end SVG content in the tree builder ("breakout" tags; font only with some
+// attributes, taken here always), and the SVG elements whose content is HTML (integration points).
+constexpr std::array<std::string_view, 47> kBreakoutTags = {
+    "b",   "big", "blockquote", "body", "br",   "center", "code", "dd", "div",    "dl",     "dt",     "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta",
+    "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt",
+    "u",   "ul",  "var",        "font", "math", "script"};
+constexpr std::array<std::string_view, 3> kIntegrationPoints = {"foreignobject", "desc", "title"};
+
+// Where the content of an <svg> element whose start tag ends at `at` ends: the '<' of the end tag
+// that closes it. The scan keeps the stack of SVG elements open inside it as the tree builder does
+// (an end tag closes the nearest open element of its name), and gives up, returning npos, wherever
+// the tree builder could leave SVG by another path: a breakout tag, an end tag of no open SVG
+// element (the tree builder then reads it by HTML rules), an integration point holding more than
+// text, or the end of the input.
+std::size_t end_of_svg_content(std::string_view html, std::size_t at) {
+  const std::size_t n = html.size();
+  std::vector<std::string> open = {"svg"};
+  std::size_t i = at;
+  while (true) {
+    const std::size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= n) return std::string_view::npos;
+    const char next = html[lt + 1];
+    if (html.compare(lt, 4, "<!--") == 0) {
+      i = end_of_comment(html, lt);
+    } else if (html.compare(lt, 9, "<![CDATA[") == 0) {  // sections of text, outside HTML only
+      const std::size_t end = html.find("]]>", lt + 9);
+      i = end == std::string_view::npos ? end : end + 3;
+    } else if (next == '!' || next == '?' || (next == '/' && (lt + 2 >= n || !is_alpha(html[lt + 2])))) {
+      const std::size_t end = html.find('>', lt);  // bogus comments, "</>"
+      i = end == std::string_view::npos ? end : end + 1;
+    } else if (next == '/') {
+      const std::string name = tag_name_at(html, lt + 2);
+      const std::size_t end = end_of_tag(html, lt + 1);
+      if (end >= n) return std::string_view::npos;
+      const auto found = std::find(open.rbegin(), open.rend(), name);
+      if (found == open.rend()) return std::string_view::npos;
+      open.erase(std::prev(found.base()), open.end());
+      if (open.empty()) return lt;
+      i = end;
+    } else if (is_alpha(next)) {
+      const std::string name = tag_name_at(html, lt + 1);
+      const StartTag tag = read_start_tag(html, lt);
+      if (tag.end == std::string_view::npos || is_one_of(name, kBreakoutTags)) return std::string_view::npos;
+      i = tag.end;
+      if (tag.self_closing) continue;
+      if (is_one_of(name, kIntegrationPoints)) {
+        // Text alone up to its own end tag; anything else would be read by HTML rules.
+        const std::size_t close = html.find('<', tag.end);
+        if (close == std::string_view::npos || !is_end_tag_at(html, close, name)) return std::string_view::npos;
+        i = close;  // its end tag closes it: go on as if it were open
+      }
+      open.push_back(name);
+    } else {
+      i = lt + 1;
+    }
+    if (i == std::string_view::npos) return i;
+  }
+}
+
+// Whether "<frameset" stands anywhere in the page, in any case.
+bool has_frameset_tag(std::string_view html) {
+  for (std::size_t lt = html.find('<'); lt != std::string_view::npos; lt = html.find('<', lt + 1)) {
+    if (has_word_at(html, lt + 1, "frameset")) return true;
+  }
+  return false;
+}
+
 // Elements whose bodies are text to the tokeniser: passed over whole, never looked into.
 constexpr std::array<std::string_view, 6> kKeptTextBodies = {"title", "textarea", "xmp", "iframe", "noembed",
                                                               "noframes"};
@@ -163,32 +380,15 @@ std::string drop_raw_text_bodies(std::string_view html) {
   std::size_t copied = 0;  // html[copied, ...) is not yet in out
   std::size_t i = 0;
   const std::size_t n = html.size();
+  int may_hold_frameset = -1;  // not looked for yet
   while (i < n) {
     const std::size_t lt = html.find('<', i);
     if (lt == std::string_view::npos || lt + 1 >= n) break;
     const char next = html[lt + 1];
     if (next == '!') {
       if (html.compare(lt, 4, "<!--") == 0) {
-        // A comment ends at "-->" or "--!>"; "<!-->" and "<!--->" end at once.
-        std::size_t end = lt + 4;
-        if (html.compare(end, 1, ">") == 0) {
-          i = end + 1;
-          continue;
-        }
-        if (html.compare(end, 2, "->") == 0) {
-          i = end + 2;
-          continue;
-        }
-        const std::size_t close = html.find("--", end);
-        std::size_t found = std::string_view::npos;
-        for (std::size_t d = close; d != std::string_view::npos; d = html.find("--", d + 1)) {
-          if (html.compare(d + 2, 1, ">") == 0 || html.compare(d + 2, 2, "!>") == 0) {
-            found = d;
-            break;
-          }
-        }
-        if (found == std::string_view::npos) break;  // the rest is a comment
-        i = found + 3;
+        i = end_of_comment(html, lt);
+        if (i == std::string_view::npos) break;  // the rest is a comment
         continue;
       }
       const std::size_t end = html.find('>', lt);  // <!DOCTYPE ...> and other bogus comments
@@ -216,20 +416,44 @@ std::string drop_raw_text_bodies(std::string_view html) {
       i = lt + 1;
       continue;
     }
-    std::size_t name_end = lt + 1;
-    while (name_end < n && !is_space(html[name_end]) && html[name_end] != '/' && html[name_end] != '>') ++name_end;
-    std::string name;
-    for (std::size_t k = lt + 1; k < name_end && name.size() < 16; ++k) name.push_back(lower(html[k]));
-    const std::size_t body = end_of_tag(html, lt);
-    if (body >= n) break;
+    const std::string name = tag_name_at(html, lt + 1);
+    const StartTag tag = read_start_tag(html, lt);
+    if (tag.end == std::string_view::npos) break;  // the input ends inside the tag
+    const std::size_t body = tag.end;
     if (name == "plaintext") break;  // the rest of the page is text
     if (name == "frameset") break;   // frames: the parser ignores script and style tags after it
-    // SVG and MathML parse script and style as markup, and leave their content by paths (breakout
-    // tags, integration points) that this scan does not follow, so it drops nothing after them.
-    if (name == "svg" || name == "math") break;
+    // MathML parses script and style as markup, and leaves its content by paths (breakout tags,
+    // integration points) that this scan does not follow, so it drops nothing after it.
+    if (name == "math") break;
     // In a <select> the parser ignores most start tags, <title>, <textarea> and <style> among
     // them, so their bodies are not text there; a select's ways out are not followed either.
     if (name == "select") break;
+    if (name == "svg") {
+      // The segmenter skips SVG; its content goes where the scan can follow the tree builder to
+      // the end tag that closes it, else nothing is dropped from here on.
+      if (tag.self_closing) {
+        i = body;
+        continue;
+      }
+      // Text in SVG content tells the tree builder a <frameset> may no longer replace the body, so
+      // on a page with a frameset the content stays.
+      if (may_hold_frameset < 0) may_hold_frameset = has_frameset_tag(html) ? 1 : 0;
+      if (may_hold_frameset == 1) break;
+      const std::size_t end = end_of_svg_content(html, body);
+      if (end == std::string_view::npos) break;
+      out.append(html.substr(copied, body - copied));
+      copied = end;
+      i = end;
+      continue;
+    }
+    if (!is_one_of(name, kAttributesMatter)) {
+      const std::string rewritten = without_unread_attributes(html, lt, tag);
+      if (!rewritten.empty()) {
+        out.append(html.substr(copied, lt - copied));
+        out += rewritten;
+        copied = body;
+      }
+    }
     if (name == "script" || name == "style") {
       const std::size_t end = name == "script" ? end_of_script_body(html, body) : end_of_text_body(html, body, "style");
       if (end > body) {

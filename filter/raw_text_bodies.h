@@ -1,14 +1,22 @@
-// Dropping the bodies of <script> and <style> elements before the HTML parser sees them. Entry
-// point: drop_raw_text_bodies. Tested by tests/raw_text_bodies_test.cpp.
+// What the HTML parser need not see, dropped before it parses the page. Entry point:
+// drop_raw_text_bodies. Tested by tests/raw_text_bodies_test.cpp.
 //
-// Modern pages carry most of their bytes in scripts and style sheets, which the segmenter skips
-// anyway; the parser still tokenises every byte of them. This pass finds where each such body ends
-// by the HTML tokeniser's own rules (a script body ends at the first "</script" followed by white
-// space, "/" or ">", except inside the <!-- <script> ... </script> --> double-escaped form), and
-// keeps everything else byte for byte: comments, and the text of title, textarea and the other
+// Modern pages carry most of their bytes in scripts, style sheets, inline SVG and attributes that
+// the segmenter never reads; the parser still tokenises every byte of them. This pass drops
+//   - the bodies of <script> and <style>, whose ends it finds by the HTML tokeniser's own rules (a
+//     script body ends at the first "</script" followed by white space, "/" or ">", except inside
+//     the <!-- <script> ... </script> --> double-escaped form);
+//   - the content of <svg> elements (the segmenter skips SVG), where it can follow the tree
+//     builder to the end tag that closes the element: no breakout tag, no end tag of an element
+//     not open inside it, no markup in an HTML integration point;
+//   - attributes the segmenter does not read (all but class, id, role, hidden, aria-hidden, style,
+//     and type, which the tree builder reads), except on formatting elements, which the tree
+//     builder compares by their attributes;
+// and keeps everything else byte for byte: comments, and the text of title, textarea and the other
 // raw-text and RCDATA elements, where "<script>" is only text. The parser then builds the same
-// tree, with those elements empty. Where the parser's state depends on the tree, not only on the
-// bytes (inside <svg>, <math>, <select> or <frameset>), the pass drops nothing from there on.
+// tree, with those elements empty and those attributes gone. Where the parser's state depends on
+// the tree, not only on the bytes (inside <math>, <select> or <frameset>, or where SVG content
+// cannot be followed), the pass drops nothing from there on.
 #pragma once
 
 #include <string>
@@ -16,8 +24,9 @@
 
 namespace winnow {
 
-// `html` without the contents of its script and style elements (their tags stay). Returns an
-// empty string when there was nothing to drop, so the caller can go on with `html` as it is.
+// `html` without what the parser need not see (script, style and SVG contents, unread attributes;
+// the tags stay). Returns an empty string when there was nothing to drop, so the caller can go on
+// with `html` as it is.
 std::string drop_raw_text_bodies(std::string_view html);
 
 }  // namespace winnow

@@ -242,8 +242,8 @@ float rebuilt_margin(const TreeEnsemble& e, const FeatureVector& f) {
   return margin;
 }
 
-// score_blocks walks the trees over all blocks at once, by either path; it must give score_block's
-// numbers bit for bit (the leaves are added in the same order), and 0 for skipped blocks. The
+// score_blocks walks the trees over all blocks at once; it must give score_block's numbers bit for
+// bit (the leaves are added in the same order), and 0 for skipped blocks. The
 // built-in model's trees on varied feature vectors make a real check; 37 blocks leave a short last
 // lane group, and a NaN feature must go the way the walk sends it.
 TEST(ScoreBlocks, EqualsScoreBlockOnEachAndZeroWhereSkipped) {
@@ -257,16 +257,16 @@ TEST(ScoreBlocks, EqualsScoreBlockOnEachAndZeroWhereSkipped) {
   }
   std::vector<bool> skip(blocks.size());
   for (std::size_t b = 0; b < blocks.size(); b += 5) skip[b] = true;
-  for (const ScorePath path : {ScorePath::kFastest, ScorePath::kPortable}) {
-    const std::vector<float> all = score_blocks(blocks, trees, {}, path);
-    const std::vector<float> some = score_blocks(blocks, trees, skip, path);
+  {
+    const std::vector<float> all = score_blocks(blocks, trees);
+    const std::vector<float> some = score_blocks(blocks, trees, skip);
     ASSERT_EQ(all.size(), blocks.size());
     ASSERT_EQ(some.size(), blocks.size());
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       EXPECT_EQ(all[b], score_block(blocks[b], trees)) << b;
       EXPECT_EQ(some[b], skip[b] ? 0.0f : all[b]) << b;
     }
-    EXPECT_TRUE(score_blocks({}, trees, {}, path).empty());
+    EXPECT_TRUE(score_blocks({}, trees).empty());
   }
 }
 
@@ -286,8 +286,8 @@ TEST(LayOutTrees, PaddedTreesScoreEveryPathAsTheWalkDoes) {
                                     {Feature::link_density, (i & 2) ? 1.0f : 0.0f},
                                     {Feature::ends_sentence, (i & 4) ? 1.0f : 0.0f}}));
   }
-  for (const ScorePath path : {ScorePath::kFastest, ScorePath::kPortable}) {
-    const std::vector<float> scores = score_blocks(blocks, e, {}, path);
+  {
+    const std::vector<float> scores = score_blocks(blocks, e);
     for (std::size_t b = 0; b < blocks.size(); ++b) EXPECT_EQ(scores[b], score_block(blocks[b], e)) << b;
   }
 }
