@@ -157,7 +157,11 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bjoin our\\b.{0,40}\\b(?:channel|group|community|newsletter|mailing list)\\b|"
        "\\bgot a (?:story|tip|news tip)\\b|\\bsend (?:us )?your (?:stories|tips|photos)\\b|\\bemail us at\\b|"
        "\\btag (?:us|@)|\\bhashtag\\b|\\bget (?:the|our) .{1,40}\\b(?:briefing|newsletter|digest|bulletin)\\b|"
-       "\\bwas this (?:page|article|answer|post) (?:helpful|useful)\\b", false, {"follow", " us ", " us", "join", "subscribe", "sign up", "newsletter", "javascript", "your browser", "inbox", "e-mail", "email", " app", "click here", "share", "folgen", "abonn", "suivez", "síguenos", "suscr", "got a ", "send ", "tag ", "hashtag", "briefing", "digest", "bulletin", "was this", "jetzt ", "inscrivez", "zapisz", "iscriviti", "stay "}},
+       "\\bwas this (?:page|article|answer|post) (?:helpful|useful)\\b", false,
+       {"follow", " us ", "with us", "subscribe", "join", "sign up", "newsletter", "javascript", "your browser", "inbox",
+        "enter your", "download", "android", "click here", "share", "folgen", "abonn", "suivez", "síguenos", "suscr",
+        "jetzt ", "inscrivez", "zapisz", "iscriviti", "stay ", "got a ", "your stories", "your tips", "your photos",
+        "email us", "tag us", "tag @", "hashtag", "briefing", "digest", "bulletin", "was this"}},
       {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$", false, {"@"}},
       {LexiconCategory::kComments, 12,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|"
@@ -239,19 +243,25 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^[^>»›]{1,40}(?:\\s(?:>|»|›|→)\\s[^>»›]{1,40}){1,}$|^\\W*you are here\\b", false, {">", "»", "›", "→", "you are here"}},
       {LexiconCategory::kByline, 15,
        "^\\W*(?:posts|joined|member since|registered|reputation|karma|messages|points)\\s*:\\s*\\S|"
-       "^\\W*(?:words|text|texte|author|autor|auteur|reporter|story|interview|photos? and words)\\s*:\\s*[^\\s:]+(?:\\s+[^\\s:]+){0,3}\\s*$|"
+       "^\\W*(?:words|text|texte|author|autor|auteur|reporter|story|interview|photos? and words)\\s*:\\s*[^\\s:]+(?:\\s+[^\\s:]+){0,3}\\s*$",
+       false, {":"}},
+      {LexiconCategory::kByline, 15,
        "^\\W*(?:posted|written|published|updated|reported|filed|last updated|submitted|started|asked|answered|"
        "veröffentlicht|"
-       "publié|publicado|aktualisiert)(?![\\w\\x80-\\xff]).{0,12}\\b(?:by|on|at|in|am|le|el|:)|"
+       "publié|publicado|aktualisiert)(?![\\w\\x80-\\xff]).{0,12}\\b(?:by|on|at|in|am|le|el|:)", false,
+       {"posted", "written", "published", "updated", "reported", "filed", "submitted", "started", "asked", "answered",
+        "veröffentlicht", "publié", "publicado", "aktualisiert"}},
+      {LexiconCategory::kByline, 15,
        "\\b(?:staff (?:writer|reporter)|correspondent|contributing (?:writer|editor)|"
-       "senior (?:writer|editor|reporter)|editor-at-large)\\b|\\b\\d+\\s*min(?:ute)?s?\\.? read\\b|"
-       "^\\W*(?:reuters|associated press|ap|afp|bloomberg|upi|dpa|ians|pti|ani|xinhua|efe|ansa)\\W*$|"
-       "^\\W*(\\w[\\w .]{1,40}?)\\s*[-–—|]\\s*\\1\\W*$", false,
-       // The last row's class [-–—|] is a set of bytes, so any byte of the dashes' UTF-8 may match.
-       {":", "posted", "written", "published", "updated", "reported", "filed", "submitted", "started", "asked",
-        "answered", "veröffentlicht", "publié", "publicado", "aktualisiert", "staff", "correspondent", "contributing",
-        "senior", "editor-at-large", "read", "reuters", "associated press", "ap", "afp", "bloomberg", "upi", "dpa",
-        "ians", "pti", "ani", "xinhua", "efe", "ansa", "-", "|", "\xe2", "\x80", "\x93", "\x94"}},
+       "senior (?:writer|editor|reporter)|editor-at-large)\\b|\\b\\d+\\s*min(?:ute)?s?\\.? read\\b", false,
+       {"staff", "correspondent", "contributing", "senior", "editor-at-large", " read"}},
+      {LexiconCategory::kByline, 15,
+       "^\\W*(?:reuters|associated press|ap|afp|bloomberg|upi|dpa|ians|pti|ani|xinhua|efe|ansa)\\W*$", false,
+       {"reuters", "associated press", "ap", "afp", "bloomberg", "upi", "dpa", "ians", "pti", "ani", "xinhua", "efe",
+        "ansa"}},
+      // A name said twice: "Reuters - Reuters". (Only '-' and '|' separate: in valid UTF-8 no byte of
+      // an en or em dash can stand between a word character and a word character.)
+      {LexiconCategory::kByline, 15, "^\\W*(\\w[\\w .]{1,40}?)\\s*[-|]\\s*\\1\\W*$", false, {"-", "|"}},
       {LexiconCategory::kByline, 25, published_date.c_str(), false,
        {"posted", "published", "updated", "last ", "veröffentlicht", "aktualisiert", "publié", "mis à jour", "publicado", "actualizado"}},
       {LexiconCategory::kDate, 16, date.c_str(), false, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "today", "yesterday", "updated", "published"}},
@@ -267,7 +277,8 @@ const std::vector<CategoryPatterns>& pattern_table() {
       // code sample in documentation, not a link left over from the page.
       {LexiconCategory::kUrl, 40,
        "^\\W*(?:https?://[^\\s.]*\\.\\S*|www\\.\\S+)\\s*$|^\\W*[\\w.-]+\\.(?:com|org|net|gov|edu|co\\.uk|de|fr|es|info|io)"
-       "(?:/\\S*)?\\s*$", false, {"."}},
+       "(?:/\\S*)?\\s*$", false,
+       {"://", "www.", ".com", ".org", ".net", ".gov", ".edu", ".co.uk", ".de", ".fr", ".es", ".info", ".io"}},
   };
   return table;
 }

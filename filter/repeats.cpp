@@ -1,11 +1,12 @@
 // Repeats. Entry point: find_repeats. Tested by tests/repeats_test.cpp.
 #include "repeats.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "fnv_hash.h"
 #include "utf8.h"
@@ -44,11 +45,17 @@ bool is_title_duplicate(std::string_view text, std::uint64_t own_hash,
   std::size_t start = 0;
   bool split = false;
   while (start < text.size()) {
+    // The first separator at or after `start`: every one starts with a space.
     std::size_t cut = std::string_view::npos;
     std::size_t cut_len = 0;
-    for (std::string_view sep : kTitleSeparators) {
-      const std::size_t at = text.find(sep, start);
-      if (at < cut) cut = at, cut_len = sep.size();
+    for (std::size_t at = text.find(' ', start); at != std::string_view::npos && cut == std::string_view::npos;
+         at = text.find(' ', at + 1)) {
+      for (std::string_view sep : kTitleSeparators) {
+        if (text.compare(at, sep.size(), sep) == 0) {
+          cut = at, cut_len = sep.size();
+          break;
+        }
+      }
     }
     if (cut == std::string_view::npos && !split) return false;
     const std::string_view part = text.substr(start, cut == std::string_view::npos ? text.size() - start : cut - start);
@@ -63,9 +70,10 @@ bool is_title_duplicate(std::string_view text, std::uint64_t own_hash,
   return false;
 }
 
-// Hashes of each word of a text, lower-cased, for word n-grams.
-std::vector<std::uint64_t> word_hashes(std::string_view text) {
-  std::vector<std::uint64_t> words;
+// Hashes of each word of a text, lower-cased, for word n-grams, into `words` (reused, so a window
+// does not allocate per block).
+void word_hashes(std::string_view text, std::vector<std::uint64_t>& words) {
+  words.clear();
   std::uint64_t hash = kFnvOffset;
   bool in_word = false;
   std::size_t i = 0;
@@ -82,6 +90,11 @@ std::vector<std::uint64_t> word_hashes(std::string_view text) {
     }
   }
   if (in_word) words.push_back(hash);
+}
+
+std::vector<std::uint64_t> word_hashes(std::string_view text) {
+  std::vector<std::uint64_t> words;
+  word_hashes(text, words);
   return words;
 }
 
@@ -91,30 +104,85 @@ std::uint64_t gram_hash(const std::vector<std::uint64_t>& words, std::size_t sta
   return hash;
 }
 
+// The longest paragraph (in words) holding each word n-gram, by the n-gram's hash: an open-addressed
+// table, since a window of a text stream holds hundreds of thousands of n-grams and a node per
+// entry cost more than the rest of finding repeats. It doubles when half full.
+class LongestHolders {
+ public:
+  explicit LongestHolders(std::size_t expected) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * expected) capacity *= 2;
+    slots_.resize(capacity);
+  }
+  void add(std::uint64_t gram, int words) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    Slot& slot = slots_[find(slots_, gram)];
+    if (!slot.used) ++used_;
+    slot.used = true;
+    slot.gram = gram;
+    slot.words = std::max(slot.words, words);
+  }
+  // The longest holder's words, or 0 when no paragraph holds the n-gram.
+  int longest(std::uint64_t gram) const {
+    const Slot& slot = slots_[find(slots_, gram)];
+    return slot.used ? slot.words : 0;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t gram = 0;
+    int words = 0;
+    bool used = false;
+  };
+  // The slot holding `gram`, or the empty slot where it would go (the table is never full).
+  static std::size_t find(const std::vector<Slot>& slots, std::uint64_t gram) {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t at = (gram ^ (gram >> 29)) & mask;
+    while (slots[at].used && slots[at].gram != gram) at = (at + 1) & mask;
+    return at;
+  }
+  void grow() {
+    std::vector<Slot> larger(2 * slots_.size());
+    for (const Slot& slot : slots_) {
+      if (slot.used) larger[find(larger, slot.gram)] = slot;
+    }
+    slots_ = std::move(larger);
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
 // Marks the pull quotes: short blocks whose every word n-gram stands in a longer well-formed
 // paragraph. Per n-gram the longest paragraph holding it is remembered, so a block never counts as
 // contained in itself or in an equal copy (which is a plain repeat).
 void find_contained(const std::vector<Block>& blocks, const std::vector<BlockShape>& shapes,
                     std::vector<RepeatKind>& kinds) {
-  std::unordered_map<std::uint64_t, int> longest_holder;
+  auto holds = [&](std::size_t i) { return shapes[i].well_formed && blocks[i].html.tag != BlockTag::kTitle; };
+  std::size_t grams = 0;  // about as many n-grams as words (the table grows if there are more)
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    if (!shapes[i].well_formed || blocks[i].html.tag == BlockTag::kTitle) continue;
-    const std::vector<std::uint64_t> words = word_hashes(blocks[i].text);
+    if (holds(i)) grams += static_cast<std::size_t>(std::max(shapes[i].words - kQuoteGram + 1, 0));
+  }
+  if (grams == 0) return;
+  LongestHolders longest(grams);
+  bool any = false;
+  std::vector<std::uint64_t> words;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!holds(i)) continue;
+    word_hashes(blocks[i].text, words);
     for (std::size_t s = 0; s + kQuoteGram <= words.size(); ++s) {
-      int& holder = longest_holder[gram_hash(words, s)];
-      holder = std::max(holder, shapes[i].words);
+      longest.add(gram_hash(words, s), shapes[i].words);
+      any = true;
     }
   }
-  if (longest_holder.empty()) return;
+  if (!any) return;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const BlockShape& shape = shapes[i];
     if (kinds[i] != RepeatKind::kFirst || shape.words < kQuoteMinWords || shape.words > kQuoteMaxWords) continue;
-    const std::vector<std::uint64_t> words = word_hashes(blocks[i].text);
+    word_hashes(blocks[i].text, words);
     if (words.size() < static_cast<std::size_t>(kQuoteGram)) continue;
     bool contained = true;
     for (std::size_t s = 0; s + kQuoteGram <= words.size() && contained; ++s) {
-      const auto found = longest_holder.find(gram_hash(words, s));
-      contained = found != longest_holder.end() && found->second > shape.words;
+      contained = longest.longest(gram_hash(words, s)) > shape.words;
     }
     if (contained) kinds[i] = RepeatKind::kContained;
   }
