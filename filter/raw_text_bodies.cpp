@@ -245,10 +245,13 @@ StartTag read_start_tag(std::string_view html, std::size_t at) {
 // (href, src, srcset, data-*, ...) are a third of a modern page's markup and dropped.
 constexpr std::array<std::string_view, 7> kKeptAttributes = {"class", "id", "role", "hidden", "aria-hidden", "style",
                                                              "type"};
-// Elements whose attributes the tree builder compares (the "Noah's Ark" clause of the list of
-// active formatting elements) or turns into content (isindex): their tags are left as written.
-constexpr std::array<std::string_view, 15> kAttributesMatter = {"a", "b", "big", "code", "em", "font", "i", "nobr",
-                                                                "s", "small", "strike", "strong", "tt", "u", "isindex"};
+// Elements whose attributes the tree builder compares (the "Noah's Ark" clause: three formatting
+// elements alike in name and attributes may not stand together in the list of active formatting
+// elements) or turns into content (isindex): their tags are left as written. <a> is not among
+// them although it is a formatting element: a new <a> first closes the one in the list, so the
+// list never holds two, and its attributes (links, a third of an older page's markup) can go.
+constexpr std::array<std::string_view, 14> kAttributesMatter = {"b",  "big",    "code",   "em", "font", "i", "nobr",
+                                                                "s",  "small", "strike", "strong", "tt", "u", "isindex"};
 
 bool is_one_of(std::string_view name, const auto& list) {
   return std::find(list.begin(), list.end(), name) != list.end();
@@ -361,6 +364,50 @@ std::size_t end_of_svg_content(std::string_view html, std::size_t at) {
   }
 }
 
+constexpr std::string_view kEmptyComment = "<!---->";
+
+// Inside a <select> the tree builder ignores most tags; these end the select or change how the
+// bytes after them are read (script data, a template's own modes, a table around the select).
+constexpr std::array<std::string_view, 14> kSelectExits = {"select", "input", "keygen", "textarea", "script", "template",
+                                                           "caption", "table", "tbody", "tfoot", "thead", "tr", "td",
+                                                           "th"};
+
+// Where the content of a <select> whose start tag ends at `at` ends: just past the "</select>" that
+// closes it, or npos where the scan would have to follow the tree builder out some other way
+// (kSelectExits, or the end of the input). Tags inside are ignored by the tree builder and change
+// nothing in how the bytes are read, so the content is passed over as it is.
+std::size_t end_of_select(std::string_view html, std::size_t at) {
+  const std::size_t n = html.size();
+  std::size_t i = at;
+  while (i != std::string_view::npos) {
+    const std::size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= n) return std::string_view::npos;
+    const char next = html[lt + 1];
+    if (html.compare(lt, 4, "<!--") == 0) {
+      i = end_of_comment(html, lt);
+    } else if (next == '!' || next == '?' || (next == '/' && (lt + 2 >= n || !is_alpha(html[lt + 2])))) {
+      const std::size_t end = html.find('>', lt);  // bogus comments, "</>"
+      i = end == std::string_view::npos ? end : end + 1;
+    } else if (next == '/') {
+      const std::string name = tag_name_at(html, lt + 2);
+      const std::size_t end = end_of_tag(html, lt + 1);
+      if (end >= n) return std::string_view::npos;  // cut, or the last byte: either way nothing follows
+      if (name == "select") return end;
+      if (is_one_of(name, kSelectExits)) return std::string_view::npos;
+      i = end;
+    } else if (is_alpha(next)) {
+      const StartTag tag = read_start_tag(html, lt);
+      if (tag.end == std::string_view::npos || is_one_of(tag_name_at(html, lt + 1), kSelectExits)) {
+        return std::string_view::npos;
+      }
+      i = tag.end;
+    } else {
+      i = lt + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
 // Whether "<frameset" stands anywhere in the page, in any case.
 bool has_frameset_tag(std::string_view html) {
   for (std::size_t lt = html.find('<'); lt != std::string_view::npos; lt = html.find('<', lt + 1)) {
@@ -387,8 +434,15 @@ std::string drop_raw_text_bodies(std::string_view html) {
     const char next = html[lt + 1];
     if (next == '!') {
       if (html.compare(lt, 4, "<!--") == 0) {
-        i = end_of_comment(html, lt);
-        if (i == std::string_view::npos) break;  // the rest is a comment
+        const std::size_t end = end_of_comment(html, lt);
+        if (end == std::string_view::npos) break;  // the rest is a comment
+        // A comment is a node of its own that the segmenter skips: it stays, empty.
+        if (end - lt > kEmptyComment.size()) {
+          out.append(html.substr(copied, lt - copied));
+          out += kEmptyComment;
+          copied = end;
+        }
+        i = end;
         continue;
       }
       const std::size_t end = html.find('>', lt);  // <!DOCTYPE ...> and other bogus comments
@@ -425,9 +479,13 @@ std::string drop_raw_text_bodies(std::string_view html) {
     // MathML parses script and style as markup, and leaves its content by paths (breakout tags,
     // integration points) that this scan does not follow, so it drops nothing after it.
     if (name == "math") break;
-    // In a <select> the parser ignores most start tags, <title>, <textarea> and <style> among
-    // them, so their bodies are not text there; a select's ways out are not followed either.
-    if (name == "select") break;
+    // In a <select> the parser ignores most start tags, <title> and <style> among them, so their
+    // bodies are not text there: the select's content is passed over whole, up to its end tag.
+    if (name == "select") {
+      i = end_of_select(html, body);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
     if (name == "svg") {
       // The segmenter skips SVG; its content goes where the scan can follow the tree builder to
       // the end tag that closes it, else nothing is dropped from here on.
