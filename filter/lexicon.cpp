@@ -29,6 +29,8 @@ struct CategoryPatterns {
   // that no optional part of each alternative holds. A character class such as [-–—] is a set of
   // bytes, so each byte of it is a needle. tests/corpus_lexicon_test.cpp checks this on the corpus.
   std::vector<std::string_view> needles = {};
+  // Tried only when the block holds an ASCII digit as well (every match has one).
+  bool needs_digit = false;
 };
 
 constexpr const char* kMonth =
@@ -37,14 +39,22 @@ constexpr const char* kMonth =
     "juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)";
 
-std::string date_pattern() {
+// A date or time standing (nearly) alone, in four rows, each with its own needles: a month's
+// name, the punctuation of a numeric date or a clock time, "ago", a leading "today:" and the like.
+std::string month_date_pattern() {
   const std::string m = kMonth;
-  return "(?:\\b" + m + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*\\d{2,4}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+" + m +
-         ",?\\s+\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|"
-         "\\b\\d{1,2}:\\d{2}\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|et|edt|est|cet|bst)?\\b|"
-         "\\b\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\s+ago\\b|"
-         "^\\s*(?:today|yesterday|updated|published)\\s*:|\\b" + m + "\\s+\\d{4}\\b)";
+  return "\\b" + m + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*\\d{2,4}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+" + m +
+         ",?\\s+\\d{2,4}\\b|\\b" + m + "\\s+\\d{4}\\b";
 }
+constexpr const char* kNumericDate =
+    "\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|"
+    "\\b\\d{1,2}:\\d{2}\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|et|edt|est|cet|bst)?\\b";
+constexpr const char* kAgoDate = "\\b\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\s+ago\\b";
+constexpr const char* kDayWord = "^\\s*(?:today|yesterday|updated|published)\\s*:";
+// A literal every month name of kMonth holds, lower case.
+const std::vector<std::string_view> kMonthNeedles = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "märz", "mai", "okt", "dez",
+    "février", "avril", "juin", "juillet", "août", "décembre", "enero", "abril", "agosto", "diciembre"};
 
 // "Published 4 April 2024, 18:05 BST | Updated 5 April 2024": a publishing word, then a whole date
 // (a bare year would also match a headline such as "Updated guidance for the 2024 exam season").
@@ -58,7 +68,7 @@ std::string published_date_pattern() {
 
 // The patterns of each category. Where a category has several rows, any row matching counts.
 const std::vector<CategoryPatterns>& pattern_table() {
-  static const std::string date = date_pattern();
+  static const std::string month_date = month_date_pattern();
   static const std::string published_date = published_date_pattern();
   static const std::vector<CategoryPatterns> table = {
       {LexiconCategory::kTeaserMarker, 8,
@@ -264,7 +274,10 @@ const std::vector<CategoryPatterns>& pattern_table() {
       {LexiconCategory::kByline, 15, "^\\W*(\\w[\\w .]{1,40}?)\\s*[-|]\\s*\\1\\W*$", false, {"-", "|"}},
       {LexiconCategory::kByline, 25, published_date.c_str(), false,
        {"posted", "published", "updated", "last ", "veröffentlicht", "aktualisiert", "publié", "mis à jour", "publicado", "actualizado"}},
-      {LexiconCategory::kDate, 16, date.c_str(), false, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "today", "yesterday", "updated", "published"}},
+      {LexiconCategory::kDate, 16, month_date.c_str(), false, kMonthNeedles, true},
+      {LexiconCategory::kDate, 16, kNumericDate, false, {"-", ".", "/", ":"}, true},
+      {LexiconCategory::kDate, 16, kAgoDate, false, {"ago"}, true},
+      {LexiconCategory::kDate, 16, kDayWord, false, {"today", "yesterday", "updated", "published"}},
       {LexiconCategory::kTagList, 40,
        "^\\W*(?:tags?|tagged(?: as| with| in)?|filed (?:under|in)|categor(?:y|ies)|topics?|labels?|keywords|"
        "posted in|schlagworte|schlagwörter|themen|étiquettes|mots-clés|etiquetas|temas)\\s*:", false, {":"}},
@@ -313,6 +326,7 @@ struct Lexicon::Patterns {
     int max_words;
     bool weak;
     std::uint64_t needle_bit;  // this row's bit in what `needles` finds; 0: the row has no needles
+    bool needs_digit;
     boost::regex regex;
   };
   std::vector<Compiled> rows;
@@ -342,7 +356,8 @@ Lexicon::Lexicon()
   for (std::size_t r = 0; r < table.size(); ++r) {
     const CategoryPatterns& row = table[r];
     const std::uint64_t bit = row.needles.empty() ? 0 : std::uint64_t{1} << r;
-    patterns_->rows.push_back({row.category, row.max_words, row.weak, bit, boost::regex(row.pattern, flags)});
+    patterns_->rows.push_back(
+        {row.category, row.max_words, row.weak, bit, row.needs_digit, boost::regex(row.pattern, flags)});
   }
   patterns_->byline_cased = boost::regex(kBylineCased, boost::regex::perl | boost::regex::optimize);
 }
@@ -363,9 +378,11 @@ LexiconMatch Lexicon::match(std::string_view text, int words, Prefilter prefilte
   const char* end = lower.data() + lower.size();
   // One scan finds every row's needles; a row whose needles are all absent cannot match.
   const std::uint64_t found = prefilter == Prefilter::kUse ? patterns_->needles.scan(lower) : ~std::uint64_t{0};
+  const bool has_digit = std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
   for (const auto& row : patterns_->rows) {
     if (words > row.max_words) continue;
     if (row.needle_bit != 0 && (found & row.needle_bit) == 0) continue;
+    if (row.needs_digit && prefilter == Prefilter::kUse && !has_digit) continue;
     const unsigned bit = static_cast<unsigned>(row.category);
     const bool is_legal = row.category == LexiconCategory::kLegal;
     if (!is_legal && ((result.categories >> bit) & 1u)) continue;
