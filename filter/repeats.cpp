@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "fnv_hash.h"
+#include "hash_table.h"
 #include "utf8.h"
 
 namespace winnow {
@@ -41,7 +42,7 @@ int count_words(std::string_view text) {
 
 // True when some part of `text` between title separators is the text of another block.
 bool is_title_duplicate(std::string_view text, std::uint64_t own_hash,
-                        const std::unordered_multiset<std::uint64_t>& window_hashes) {
+                        const HashTable<int>& window_hashes) {
   std::size_t start = 0;
   bool split = false;
   while (start < text.size()) {
@@ -61,7 +62,7 @@ bool is_title_duplicate(std::string_view text, std::uint64_t own_hash,
     const std::string_view part = text.substr(start, cut == std::string_view::npos ? text.size() - start : cut - start);
     if (count_words(part) >= kTitlePartMinWords) {
       const std::uint64_t hash = normalized_hash(part);
-      if (hash != own_hash && window_hashes.count(hash) > 0) return true;
+      if (hash != own_hash && window_hashes.find(hash) != nullptr) return true;
     }
     split = true;
     if (cut == std::string_view::npos) break;
@@ -104,54 +105,6 @@ std::uint64_t gram_hash(const std::vector<std::uint64_t>& words, std::size_t sta
   return hash;
 }
 
-// The longest paragraph (in words) holding each word n-gram, by the n-gram's hash: an open-addressed
-// table, since a window of a text stream holds hundreds of thousands of n-grams and a node per
-// entry cost more than the rest of finding repeats. It doubles when half full.
-class LongestHolders {
- public:
-  explicit LongestHolders(std::size_t expected) {
-    std::size_t capacity = 16;
-    while (capacity < 2 * expected) capacity *= 2;
-    slots_.resize(capacity);
-  }
-  void add(std::uint64_t gram, int words) {
-    if (2 * (used_ + 1) > slots_.size()) grow();
-    Slot& slot = slots_[find(slots_, gram)];
-    if (!slot.used) ++used_;
-    slot.used = true;
-    slot.gram = gram;
-    slot.words = std::max(slot.words, words);
-  }
-  // The longest holder's words, or 0 when no paragraph holds the n-gram.
-  int longest(std::uint64_t gram) const {
-    const Slot& slot = slots_[find(slots_, gram)];
-    return slot.used ? slot.words : 0;
-  }
-
- private:
-  struct Slot {
-    std::uint64_t gram = 0;
-    int words = 0;
-    bool used = false;
-  };
-  // The slot holding `gram`, or the empty slot where it would go (the table is never full).
-  static std::size_t find(const std::vector<Slot>& slots, std::uint64_t gram) {
-    const std::size_t mask = slots.size() - 1;
-    std::size_t at = (gram ^ (gram >> 29)) & mask;
-    while (slots[at].used && slots[at].gram != gram) at = (at + 1) & mask;
-    return at;
-  }
-  void grow() {
-    std::vector<Slot> larger(2 * slots_.size());
-    for (const Slot& slot : slots_) {
-      if (slot.used) larger[find(larger, slot.gram)] = slot;
-    }
-    slots_ = std::move(larger);
-  }
-  std::vector<Slot> slots_;
-  std::size_t used_ = 0;
-};
-
 // Marks the pull quotes: short blocks whose every word n-gram stands in a longer well-formed
 // paragraph. Per n-gram the longest paragraph holding it is remembered, so a block never counts as
 // contained in itself or in an equal copy (which is a plain repeat).
@@ -163,14 +116,16 @@ void find_contained(const std::vector<Block>& blocks, const std::vector<BlockSha
     if (holds(i)) grams += static_cast<std::size_t>(std::max(shapes[i].words - kQuoteGram + 1, 0));
   }
   if (grams == 0) return;
-  LongestHolders longest(grams);
+  // Per n-gram hash, the words of the longest paragraph holding it.
+  HashTable<int> longest(grams);
   bool any = false;
   std::vector<std::uint64_t> words;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!holds(i)) continue;
     word_hashes(blocks[i].text, words);
     for (std::size_t s = 0; s + kQuoteGram <= words.size(); ++s) {
-      longest.add(gram_hash(words, s), shapes[i].words);
+      int& holder = longest.insert(gram_hash(words, s));
+      holder = std::max(holder, shapes[i].words);
       any = true;
     }
   }
@@ -182,7 +137,8 @@ void find_contained(const std::vector<Block>& blocks, const std::vector<BlockSha
     if (words.size() < static_cast<std::size_t>(kQuoteGram)) continue;
     bool contained = true;
     for (std::size_t s = 0; s + kQuoteGram <= words.size() && contained; ++s) {
-      contained = longest.longest(gram_hash(words, s)) > shape.words;
+      const int* holder = longest.find(gram_hash(words, s));
+      contained = holder != nullptr && *holder > shape.words;
     }
     if (contained) kinds[i] = RepeatKind::kContained;
   }
@@ -209,31 +165,34 @@ bool title_repeats_heading(std::size_t title, const std::vector<Block>& blocks, 
 }  // namespace
 
 bool RepeatTracker::seen(std::uint64_t hash) {
-  if (seen_.count(hash) > 0) return true;
+  if (seen_.find(hash) != nullptr) return true;
   if (seen_.size() < kMaxRemembered) seen_.insert(hash);
   return false;
 }
 
 std::vector<RepeatKind> find_repeats(const std::vector<Block>& blocks, const std::vector<BlockShape>& shapes) {
   std::vector<RepeatKind> kinds(blocks.size(), RepeatKind::kFirst);
-  std::unordered_multiset<std::uint64_t> window_hashes;
+  HashTable<int> window_hashes(blocks.size());  // how many blocks of the window have each text
   for (const BlockShape& shape : shapes) {
-    if (shape.words > 0) window_hashes.insert(shape.hash);
+    if (shape.words > 0) ++window_hashes.insert(shape.hash);
   }
-  std::unordered_set<std::uint64_t> earlier;
+  HashSet earlier(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const BlockShape& shape = shapes[i];
     if (shape.words == 0) continue;
     const bool is_title = blocks[i].html.tag == BlockTag::kTitle;
     if (shape.words <= kTitleMaxWords || is_title) {
       // A <title> equal to a block of the body is the duplicate, not the body's headline.
-      if ((is_title && (window_hashes.count(shape.hash) > 1 || title_repeats_heading(i, blocks, shapes))) ||
+      const int* copies = window_hashes.find(shape.hash);
+      if ((is_title && ((copies != nullptr && *copies > 1) || title_repeats_heading(i, blocks, shapes))) ||
           is_title_duplicate(blocks[i].text, shape.hash, window_hashes)) {
         kinds[i] = RepeatKind::kTitleDuplicate;
         continue;
       }
     }
-    if (!earlier.insert(shape.hash).second) kinds[i] = RepeatKind::kRepeat;
+    bool first = false;
+    earlier.insert(shape.hash, &first);
+    if (!first) kinds[i] = RepeatKind::kRepeat;
   }
   find_contained(blocks, shapes, kinds);
   return kinds;

@@ -4,10 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <unordered_set>
 #include <vector>
 
 #include "block_shape.h"
+#include "hash_table.h"
 #include "document.h"
 
 namespace winnow {
@@ -33,7 +33,7 @@ class RepeatTracker {
   bool seen(std::uint64_t hash);
 
  private:
-  std::unordered_set<std::uint64_t> seen_;
+  HashSet seen_;  // 16 MB at most
 };
 
 }  // namespace winnow
