@@ -423,6 +423,9 @@ constexpr std::array<std::string_view, 6> kKeptTextBodies = {"title", "textarea"
 }  // namespace
 
 std::string drop_raw_text_bodies(std::string_view html) {
+  // Gumbo leaves NUL bytes out of tag and attribute names ("<l \0type>" has a "type"), where this
+  // scan would read other names: a page holding one is parsed as it is.
+  if (html.find('\0') != std::string_view::npos) return {};
   std::string out;
   std::size_t copied = 0;  // html[copied, ...) is not yet in out
   std::size_t i = 0;
