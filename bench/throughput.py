@@ -81,16 +81,20 @@ def run_batch(winnow, inputs, include, exclude, work):
 
 def big_stream(winnow, source, gigabytes):
     """Pipes `gigabytes` GB of the corpus text, repeated, into winnow; returns seconds and peak RSS."""
-    with open(source, "rb") as f:
-        chunk = f.read()
     total = int(gigabytes * 1e9)
     start = time.monotonic()
+    # Started before this process holds the text: a child forked from a large parent counts the
+    # parent's pages in its own peak RSS until it execs.
     proc = subprocess.Popen([winnow, "--input-format", "text"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
     sent = 0
     while sent < total:
-        piece = chunk[: total - sent]
-        proc.stdin.write(piece)
-        sent += len(piece)
+        with open(source, "rb") as f:
+            while sent < total:
+                piece = f.read(min(1 << 20, total - sent))
+                if not piece:
+                    break
+                proc.stdin.write(piece)
+                sent += len(piece)
     proc.stdin.close()
     _, status, usage = os.wait4(proc.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:

@@ -304,6 +304,53 @@ std::string tag_name_at(std::string_view html, std::size_t at) {
   return name;
 }
 
+// The next tag at or after `from`, as the tokeniser reads the bytes in its data state: comments and
+// bogus comments (and, outside HTML content, CDATA sections) are passed over. `end` is npos where
+// the input ends inside a tag, a comment or a section, or holds no further tag, and at "</>": in
+// SVG, Gumbo loses the end tag that follows one ("<svg></></svg>P" leaves P in the svg).
+struct NextTag {
+  std::size_t lt = 0;                        // the tag's '<'
+  std::size_t end = std::string_view::npos;  // just past its '>'
+  bool is_end = false;
+  std::string name;  // lower case
+  bool self_closing = false;
+};
+
+NextTag next_tag(std::string_view html, std::size_t from, bool cdata_sections) {
+  const std::size_t n = html.size();
+  std::size_t i = from;
+  while (i != std::string_view::npos) {
+    const std::size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= n) return {};
+    const char next = html[lt + 1];
+    if (html.compare(lt, 4, "<!--") == 0) {
+      i = end_of_comment(html, lt);
+    } else if (cdata_sections && html.compare(lt, 9, "<![CDATA[") == 0) {
+      const std::size_t end = html.find("]]>", lt + 9);
+      i = end == std::string_view::npos ? end : end + 3;
+    } else if (next == '/' && (lt + 2 >= n || html[lt + 2] == '>')) {
+      return {};
+    } else if (next == '!' || next == '?' || (next == '/' && !is_alpha(html[lt + 2]))) {
+      const std::size_t end = html.find('>', lt);  // bogus comments
+      i = end == std::string_view::npos ? end : end + 1;
+    } else if (next == '/') {
+      const std::size_t end = end_of_tag(html, lt + 1);
+      if (end >= n) return {};  // cut, or the last byte: either way nothing follows
+      std::string name = tag_name_at(html, lt + 2);
+      // "</title/>": Gumbo does not always close with an end tag that has a '/' after its name.
+      if (html[lt + 2 + std::min(name.size(), n - lt - 2)] == '/') return {};
+      return {lt, end, true, std::move(name), false};
+    } else if (is_alpha(next)) {
+      const StartTag tag = read_start_tag(html, lt);
+      if (tag.end == std::string_view::npos) return {};
+      return {lt, tag.end, false, tag_name_at(html, lt + 1), tag.self_closing};
+    } else {
+      i = lt + 1;
+    }
+  }
+  return {};
+}
+
 // HTML start tags that end SVG content in the tree builder ("breakout" tags; font only with some
 // attributes, taken here always), and the SVG elements whose content is HTML (integration points).
 constexpr std::array<std::string_view, 47> kBreakoutTags = {
@@ -320,47 +367,31 @@ constexpr std::array<std::string_view, 3> kIntegrationPoints = {"foreignobject",
 // element (the tree builder then reads it by HTML rules), an integration point holding more than
 // text, or the end of the input.
 std::size_t end_of_svg_content(std::string_view html, std::size_t at) {
-  const std::size_t n = html.size();
   std::vector<std::string> open = {"svg"};
   std::size_t i = at;
   while (true) {
-    const std::size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos || lt + 1 >= n) return std::string_view::npos;
-    const char next = html[lt + 1];
-    if (html.compare(lt, 4, "<!--") == 0) {
-      i = end_of_comment(html, lt);
-    } else if (html.compare(lt, 9, "<![CDATA[") == 0) {  // sections of text, outside HTML only
-      const std::size_t end = html.find("]]>", lt + 9);
-      i = end == std::string_view::npos ? end : end + 3;
-    } else if (next == '!' || next == '?' || (next == '/' && (lt + 2 >= n || !is_alpha(html[lt + 2])))) {
-      const std::size_t end = html.find('>', lt);  // bogus comments, "</>"
-      i = end == std::string_view::npos ? end : end + 1;
-    } else if (next == '/') {
-      const std::string name = tag_name_at(html, lt + 2);
-      const std::size_t end = end_of_tag(html, lt + 1);
-      if (end >= n) return std::string_view::npos;
-      const auto found = std::find(open.rbegin(), open.rend(), name);
+    const NextTag tag = next_tag(html, i, true);  // CDATA sections are text in SVG
+    if (tag.end == std::string_view::npos) return std::string_view::npos;
+    i = tag.end;
+    if (tag.is_end) {
+      const auto found = std::find(open.rbegin(), open.rend(), tag.name);
       if (found == open.rend()) return std::string_view::npos;
       open.erase(std::prev(found.base()), open.end());
-      if (open.empty()) return lt;
-      i = end;
-    } else if (is_alpha(next)) {
-      const std::string name = tag_name_at(html, lt + 1);
-      const StartTag tag = read_start_tag(html, lt);
-      if (tag.end == std::string_view::npos || is_one_of(name, kBreakoutTags)) return std::string_view::npos;
-      i = tag.end;
-      if (tag.self_closing) continue;
-      if (is_one_of(name, kIntegrationPoints)) {
-        // Text alone up to its own end tag; anything else would be read by HTML rules.
-        const std::size_t close = html.find('<', tag.end);
-        if (close == std::string_view::npos || !is_end_tag_at(html, close, name)) return std::string_view::npos;
-        i = close;  // its end tag closes it: go on as if it were open
-      }
-      open.push_back(name);
-    } else {
-      i = lt + 1;
+      if (open.empty()) return tag.lt;
+      continue;
     }
-    if (i == std::string_view::npos) return i;
+    if (is_one_of(tag.name, kBreakoutTags)) return std::string_view::npos;
+    if (tag.self_closing) continue;
+    if (is_one_of(tag.name, kIntegrationPoints)) {
+      // Text alone up to its own end tag, written plainly; anything else would be read by HTML rules.
+      const std::size_t close = html.find('<', tag.end);
+      if (close == std::string_view::npos || !is_end_tag_at(html, close, tag.name) ||
+          html[close + 2 + tag.name.size()] != '>') {
+        return std::string_view::npos;
+      }
+      i = close;  // its end tag closes it: go on as if it were open
+    }
+    open.push_back(tag.name);
   }
 }
 
@@ -377,35 +408,14 @@ constexpr std::array<std::string_view, 14> kSelectExits = {"select", "input", "k
 // (kSelectExits, or the end of the input). Tags inside are ignored by the tree builder and change
 // nothing in how the bytes are read, so the content is passed over as it is.
 std::size_t end_of_select(std::string_view html, std::size_t at) {
-  const std::size_t n = html.size();
   std::size_t i = at;
-  while (i != std::string_view::npos) {
-    const std::size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos || lt + 1 >= n) return std::string_view::npos;
-    const char next = html[lt + 1];
-    if (html.compare(lt, 4, "<!--") == 0) {
-      i = end_of_comment(html, lt);
-    } else if (next == '!' || next == '?' || (next == '/' && (lt + 2 >= n || !is_alpha(html[lt + 2])))) {
-      const std::size_t end = html.find('>', lt);  // bogus comments, "</>"
-      i = end == std::string_view::npos ? end : end + 1;
-    } else if (next == '/') {
-      const std::string name = tag_name_at(html, lt + 2);
-      const std::size_t end = end_of_tag(html, lt + 1);
-      if (end >= n) return std::string_view::npos;  // cut, or the last byte: either way nothing follows
-      if (name == "select") return end;
-      if (is_one_of(name, kSelectExits)) return std::string_view::npos;
-      i = end;
-    } else if (is_alpha(next)) {
-      const StartTag tag = read_start_tag(html, lt);
-      if (tag.end == std::string_view::npos || is_one_of(tag_name_at(html, lt + 1), kSelectExits)) {
-        return std::string_view::npos;
-      }
-      i = tag.end;
-    } else {
-      i = lt + 1;
-    }
+  while (true) {
+    const NextTag tag = next_tag(html, i, false);
+    if (tag.end == std::string_view::npos) return std::string_view::npos;
+    if (tag.is_end && tag.name == "select") return tag.end;
+    if (is_one_of(tag.name, kSelectExits)) return std::string_view::npos;
+    i = tag.end;
   }
-  return std::string_view::npos;
 }
 
 // Whether "<frameset" stands anywhere in the page, in any case.

@@ -53,6 +53,10 @@ const Case kCases[] = {
     {"an end tag of no open svg element", "<div><svg></div><script>c</script></svg>", "="},
     {"an svg title holding markup", "<svg><title><b>x</b></title></svg><script>c</script>", "="},
     {"an svg that is not closed", "<svg><path><script>c</script>", "="},
+    // Gumbo loses the end tag after "</>" in SVG (found by tests/fuzz/raw_text_bodies_fuzz.cpp).
+    {"'</>' in svg: nothing dropped from there", "<svg></></svg><script>c</script>", "="},
+    {"an svg end tag with '/' after its name", "<svg><title>a</title/><o></svg><script>c</script>", "="},
+    {"nor an svg end tag written so", "<svg><g></g/></svg><script>c</script>", "="},
     {"svg on a page with a frameset", "<svg><text>x</text></svg><frameset>", "="},
     {"nor after MathML", "<math><script>a</script></math>", "="},
     // A select's content is passed over: the tree builder ignores <style> and <title> in it.
