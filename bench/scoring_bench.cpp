@@ -6,18 +6,14 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "corpus_pages.h"
 #include "pipeline.h"
 
 namespace {
 
-namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxPages = 100;
 
@@ -27,24 +23,11 @@ struct StagedPage {
 };
 
 std::vector<StagedPage> stage_pages(const std::string& set, const std::string& extension) {
-  const char* env = std::getenv("WINNOW_CORPUS");
-  const fs::path dir = fs::path(env != nullptr ? env : WINNOW_DEFAULT_CORPUS) / set;
-  std::vector<fs::path> paths;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(dir, error)) {
-    const std::string name = entry.path().filename().string();
-    if (entry.path().extension() == extension && name.find(".gold") == std::string::npos) paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  if (paths.size() > kMaxPages) paths.resize(kMaxPages);
   std::vector<StagedPage> pages;
-  for (const fs::path& path : paths) {
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream contents;
-    contents << file.rdbuf();
+  for (const std::string& bytes : winnow::bench::corpus_pages(set, extension, kMaxPages)) {
     winnow::Window window;
-    window.doc = winnow::segment_document(contents.str(), extension == ".html" ? winnow::InputKind::kHtml
-                                                                                : winnow::InputKind::kText);
+    window.doc = winnow::segment_document(bytes, extension == ".html" ? winnow::InputKind::kHtml
+                                                                     : winnow::InputKind::kText);
     winnow::prepare_window(window, 0);
     winnow::Staged staged = winnow::stage_window(window);
     pages.push_back({std::move(staged.rules), std::move(staged.features)});

@@ -18,22 +18,19 @@
 #include <gumbo.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "corpus_pages.h"
 #include "pipeline.h"
 #include "raw_text_bodies.h"
 #include "writers.h"
 
 namespace {
 
-namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxPages = 100;  // per set and kind: enough for a stable figure, quick to stage
 
@@ -47,25 +44,11 @@ struct Page {
 };
 
 std::vector<Page> load_pages(const std::string& set, bool html) {
-  const char* env = std::getenv("WINNOW_CORPUS");
-  const fs::path dir = fs::path(env != nullptr ? env : WINNOW_DEFAULT_CORPUS) / set;
-  const std::string extension = html ? ".html" : ".txt";
-  std::vector<fs::path> paths;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(dir, error)) {
-    const std::string name = entry.path().filename().string();
-    if (entry.path().extension() == extension && name.find(".gold") == std::string::npos) paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  if (paths.size() > kMaxPages) paths.resize(kMaxPages);
   const winnow::SectionModel& model = winnow::default_model().for_kind(html);
   std::vector<Page> pages;
-  for (const fs::path& path : paths) {
+  for (std::string& bytes : winnow::bench::corpus_pages(set, html ? ".html" : ".txt", kMaxPages)) {
     Page page;
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream contents;
-    contents << file.rdbuf();
-    page.bytes = std::move(contents).str();
+    page.bytes = std::move(bytes);
     if (html) {
       page.pruned = winnow::drop_raw_text_bodies(page.bytes);
       if (page.pruned.empty()) page.pruned = page.bytes;

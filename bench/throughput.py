@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+from batch_bench import tree_digest  # bench/ is this script's directory, so on sys.path
+
 SETS = ["cleaneval", "cleanportaleval", "dragnet", "readability", "trafilatura", "wcxb-dev"]
 TARGETS = {"text stream": 250.0, "html wcxb-dev": 60.0, "html dragnet": 40.0}  # MB/s
 RSS_TARGET_MB = 64.0
@@ -67,16 +69,10 @@ def run_batch(winnow, inputs, include, exclude, work):
     seconds, rss = timed(cmd)
     with open(stats) as f:
         figures = json.load(f)
-    digest = hashlib.sha256()
-    for base, dirs, files in sorted(os.walk(out)):
-        dirs.sort()
-        for name in sorted(files):
-            digest.update(name.encode())
-            with open(os.path.join(base, name), "rb") as f:
-                digest.update(f.read())
+    digest = tree_digest(out)
     shutil.rmtree(out)
     return {"seconds": seconds, "rss": rss, "bytes": figures["bytes_in"], "docs": figures["documents"],
-            "digest": digest.hexdigest()}
+            "digest": digest}
 
 
 def big_stream(winnow, source, gigabytes):

@@ -8,51 +8,22 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "corpus_pages.h"
 #include "winnow/winnow.h"
 
 namespace {
 
-namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxPages = 300;  // per set: enough for a stable figure, quick to load
 
-std::string corpus_root() {
-  const char* env = std::getenv("WINNOW_CORPUS");
-  return env != nullptr ? env : WINNOW_DEFAULT_CORPUS;
-}
-
-// The first kMaxPages pages of one set with the given extension, in name order.
-std::vector<std::string> load_pages(const std::string& set, const std::string& extension) {
-  std::vector<fs::path> paths;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(fs::path(corpus_root()) / set, error)) {
-    const std::string name = entry.path().filename().string();
-    if (entry.path().extension() == extension && name.find(".gold") == std::string::npos) paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  if (paths.size() > kMaxPages) paths.resize(kMaxPages);
-  std::vector<std::string> pages;
-  for (const fs::path& path : paths) {
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream contents;
-    contents << file.rdbuf();
-    pages.push_back(std::move(contents).str());
-  }
-  return pages;
-}
-
 void clean_pages(benchmark::State& state, const std::string& set, const std::string& extension,
                  winnow::InputKind kind) {
-  const std::vector<std::string> pages = load_pages(set, extension);
+  const std::vector<std::string> pages = winnow::bench::corpus_pages(set, extension, kMaxPages);
   if (pages.empty()) {
-    state.SkipWithError(("no " + extension + " pages in " + corpus_root() + "/" + set).c_str());
+    state.SkipWithError(("no " + extension + " pages in " + winnow::bench::corpus_root() + "/" + set).c_str());
     return;
   }
   std::size_t bytes = 0;
