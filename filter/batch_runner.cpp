@@ -150,6 +150,10 @@ Status Batch::clean_page(const BatchItem& item, AtomicOutput& out, FileOutcome& 
   }
   figures.bytes_out = out.bytes_written();
   outcome.figures = figures;
+  if (const std::string notice = limits_notice(figures.limits_hit, options_.records.clean.limits); !notice.empty()) {
+    std::lock_guard lock(report_mutex_);
+    if (sinks_.on_notice) sinks_.on_notice(WalkNotice{item.shown, notice, false});
+  }
   record_document(item, Json::object(), figures);
   return {};
 }

@@ -486,11 +486,16 @@ std::uint32_t class_groups_of(std::string_view value) {
   return groups;
 }
 
-Document segment_html(std::string_view html) {
+Document segment_html(std::string_view html, std::size_t max_depth, bool* depth_limited) {
   // Script and style bodies are most of a modern page's bytes and none of its text: the parser
   // need not see them (the tree it builds is the same, with those elements empty).
   const std::string without_bodies = drop_raw_text_bodies(html);
-  const std::string_view parsed = without_bodies.empty() ? html : std::string_view(without_bodies);
+  std::string_view parsed = without_bodies.empty() ? html : std::string_view(without_bodies);
+  // The parser's time grows with the square of the nesting depth, and it frees its tree by
+  // recursion: pathological nesting is flattened before it parses.
+  const NestingLimited limited = limit_nesting(parsed, max_depth);
+  if (!limited.html.empty()) parsed = limited.html;
+  if (depth_limited != nullptr) *depth_limited = !limited.html.empty();
   GumboOptions options = kGumboDefaultOptions;
   GumboOutput* output = gumbo_parse_with_options(&options, parsed.data(), parsed.size());
   Document doc = Segmenter(false).run(output->root);

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
+#include "encoding.h"
 #include "html_segment.h"
 #include "lexicon.h"
 #include "teasers.h"
@@ -20,6 +22,26 @@ namespace {
 // decides and keeps as many before them as context.
 constexpr std::size_t kWindowBlocks = 16384;
 constexpr std::size_t kLookAheadBlocks = 256;
+// The same bounds in bytes of text, which hold where lines are long (up to Limits::max_line_bytes
+// each): a window is classified once it holds kWindowBytes, and the look-ahead and the context
+// before it hold at most kLookAheadBytes each (and at least one block).
+constexpr std::size_t kWindowBytes = std::size_t{32} << 20;
+constexpr std::size_t kLookAheadBytes = std::size_t{8} << 20;
+// How much of a text stream is read before its encoding is decided.
+constexpr std::size_t kEncodingSniffBytes = 65536;
+
+// How many blocks, counted back from `end` (exclusive) but not past `begin`, fit in the look-ahead
+// bounds.
+std::size_t look_ahead_blocks(const std::vector<Block>& blocks, std::size_t begin, std::size_t end) {
+  std::size_t count = 0;
+  std::size_t bytes = 0;
+  while (end - count > begin && count < kLookAheadBlocks) {
+    bytes += blocks[end - count - 1].text.size();
+    if (count > 0 && bytes > kLookAheadBytes) break;
+    ++count;
+  }
+  return count;
+}
 
 constexpr std::string_view kReasonNames[] = {
     "content",  "boilerplate", "context-keep", "context-drop", "headline", "best-of-page", "repeat",  "title-duplicate",
@@ -89,17 +111,30 @@ Classified classify_document(const Window& window, const SectionModel& model, bo
   return result;
 }
 
-Document segment_document(std::string_view bytes, InputKind kind) {
-  if (kind == InputKind::kAuto) kind = detect_input_kind(bytes);
-  return kind == InputKind::kHtml ? segment_html(bytes) : segment_text(bytes);
+Document segment_document(std::string_view text, InputKind kind, const Limits& limits, LimitsHit* hit) {
+  LimitsHit local;
+  if (hit == nullptr) hit = &local;
+  if (kind == InputKind::kAuto) kind = detect_input_kind(text);
+  if (kind == InputKind::kHtml) return segment_html(text, limits.max_depth, &hit->depth_limited);
+  return segment_text(text, limits.max_line_bytes, &hit->lines_cut);
+}
+
+std::string_view decode_input(std::string_view bytes, const CleanOptions& options, std::string* storage,
+                              CleanResult* result) {
+  const DetectedEncoding encoding = detect_encoding(bytes, options.kind != InputKind::kText, options.encoding);
+  const std::string_view text = decode_document(bytes, encoding, storage);
+  result->kind = options.kind == InputKind::kAuto ? detect_input_kind(text) : options.kind;
+  result->encoding = encoding.name;
+  return text;
 }
 
 CleanResult clean(std::string_view bytes, const CleanOptions& options) {
   const Model& model = options.model != nullptr ? *options.model : default_model();
   CleanResult result;
-  result.kind = options.kind == InputKind::kAuto ? detect_input_kind(bytes) : options.kind;
+  std::string storage;
+  const std::string_view text = decode_input(bytes, options, &storage, &result);
   Window window;
-  window.doc = segment_document(bytes, result.kind);
+  window.doc = segment_document(text, result.kind, options.limits, &result.limits_hit);
   prepare_window(window, 0);
   const Classified classified = classify_document(window, model.for_kind(window.doc.is_html), false);
   result.blocks.reserve(window.doc.blocks.size());
@@ -112,9 +147,10 @@ CleanResult clean(std::string_view bytes, const CleanOptions& options) {
 Explained explain_document(std::string_view bytes, const CleanOptions& options, std::size_t top) {
   const Model& model = options.model != nullptr ? *options.model : default_model();
   Explained explained;
-  explained.result.kind = options.kind == InputKind::kAuto ? detect_input_kind(bytes) : options.kind;
+  std::string storage;
+  const std::string_view text = decode_input(bytes, options, &storage, &explained.result);
   Window window;
-  window.doc = segment_document(bytes, explained.result.kind);
+  window.doc = segment_document(text, explained.result.kind, options.limits, &explained.result.limits_hit);
   prepare_window(window, 0);
   const SectionModel& section = model.for_kind(window.doc.is_html);
   const Classified classified = classify_document(window, section, true);
@@ -163,15 +199,51 @@ struct TextStream::State {
   Window window;
   std::size_t prepared = 0;  // blocks [0, prepared) have shapes and repeats
   std::size_t decided = 0;   // blocks [0, decided) have been handed to the sink
+  std::size_t undecided_bytes = 0;  // text of blocks [decided, end)
   RepeatTracker kept;  // texts kept so far in this document
   LineSegmenter segmenter;
+  std::string forced_encoding;
+  std::optional<Utf8Decoder> decoder;  // set once the encoding is decided
+  std::string encoding;
+  std::string pending;  // bytes pushed before the encoding was decided
+  std::string decoded;  // scratch for the decoder
 
-  State(const Model* m, Sink s)
-      : model(m), sink(std::move(s)), segmenter([this](Block&& block) { add(std::move(block)); }) {}
+  State(const CleanOptions& options, Sink s)
+      : model(options.model != nullptr ? options.model : &default_model()),
+        sink(std::move(s)),
+        segmenter([this](Block&& block) { add(std::move(block)); }, options.limits.max_line_bytes),
+        forced_encoding(options.encoding) {}
+
+  void push(std::string_view bytes) {
+    if (decoder) {
+      segmenter.push(decoder->decode(bytes, false, &decoded));
+      return;
+    }
+    pending.append(bytes);
+    if (pending.size() >= kEncodingSniffBytes) start_decoding();
+  }
+
+  void start_decoding() {
+    const DetectedEncoding detected = detect_encoding(pending, false, forced_encoding);
+    encoding = detected.name;
+    decoder.emplace(detected);
+    segmenter.push(decoder->decode(pending, false, &decoded));
+    std::string().swap(pending);
+  }
+
+  void finish() {
+    if (!decoder) start_decoding();
+    segmenter.push(decoder->decode({}, true, &decoded));
+    segmenter.finish();
+    run(true);
+  }
 
   void add(Block&& block) {
+    undecided_bytes += block.text.size();
     window.doc.blocks.push_back(std::move(block));
-    if (window.doc.blocks.size() - decided >= kWindowBlocks + kLookAheadBlocks) run(false);
+    if (window.doc.blocks.size() - decided >= kWindowBlocks + kLookAheadBlocks || undecided_bytes >= kWindowBytes) {
+      run(false);
+    }
   }
 
   // Classifies the window and hands on every block whose decision is final: all of them at the end,
@@ -181,14 +253,16 @@ struct TextStream::State {
     prepare_window(window, prepared);
     prepared = blocks.size();
     Classified classified = classify_window(window, model->text, false);
-    const std::size_t final_end = at_end ? blocks.size() : blocks.size() - kLookAheadBlocks;
+    const std::size_t final_end =
+        at_end ? blocks.size() : blocks.size() - look_ahead_blocks(blocks, decided, blocks.size());
     drop_kept_repeats(window.shapes, decided, final_end, kept, classified.decisions);
     for (std::size_t i = decided; i < final_end; ++i) {
       sink(BlockResult{blocks[i].text, classified.decisions[i].score, classified.decisions[i].keep,
                        classified.decisions[i].reason});
     }
+    for (std::size_t i = decided; i < final_end; ++i) undecided_bytes -= blocks[i].text.size();
     decided = final_end;
-    const std::size_t context_start = decided > kLookAheadBlocks ? decided - kLookAheadBlocks : 0;
+    const std::size_t context_start = decided - look_ahead_blocks(blocks, 0, decided);
     blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(context_start));
     window.shapes.erase(window.shapes.begin(), window.shapes.begin() + static_cast<std::ptrdiff_t>(context_start));
     decided -= context_start;
@@ -197,15 +271,16 @@ struct TextStream::State {
 };
 
 TextStream::TextStream(const CleanOptions& options, Sink sink)
-    : state_(std::make_unique<State>(options.model != nullptr ? options.model : &default_model(), std::move(sink))) {}
+    : state_(std::make_unique<State>(options, std::move(sink))) {}
 
 TextStream::~TextStream() = default;
 
-void TextStream::push(std::string_view bytes) { state_->segmenter.push(bytes); }
+void TextStream::push(std::string_view bytes) { state_->push(bytes); }
 
-void TextStream::finish() {
-  state_->segmenter.finish();
-  state_->run(true);
-}
+void TextStream::finish() { state_->finish(); }
+
+const std::string& TextStream::encoding() const { return state_->encoding; }
+
+LimitsHit TextStream::limits_hit() const { return LimitsHit{state_->segmenter.lines_cut(), false}; }
 
 }  // namespace winnow

@@ -66,7 +66,13 @@ struct Explained {
 };
 Explained explain_document(std::string_view bytes, const CleanOptions& options, std::size_t top);
 
-// Segments a whole document of the given kind (kAuto is resolved here).
-Document segment_document(std::string_view bytes, InputKind kind);
+// Segments a whole document of UTF-8 of the given kind (kAuto is resolved here) within `limits`,
+// noting in `hit` (when given) what they cut.
+Document segment_document(std::string_view text, InputKind kind, const Limits& limits = {}, LimitsHit* hit = nullptr);
+
+// A document's bytes as UTF-8 (encoding.h): `bytes` itself, or a converted copy in `storage`.
+// Sets `result`'s kind (resolving kAuto on the decoded text) and encoding.
+std::string_view decode_input(std::string_view bytes, const CleanOptions& options, std::string* storage,
+                              CleanResult* result);
 
 }  // namespace winnow

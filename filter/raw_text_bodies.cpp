@@ -41,6 +41,8 @@ bool is_end_tag_at(std::string_view html, std::size_t at, std::string_view name)
   return after < html.size() && (is_space(html[after]) || html[after] == '/' || html[after] == '>');
 }
 
+}  // namespace
+
 // Where the body of a raw-text or RCDATA element that starts at `at` ends (the '<' of its end
 // tag), or html.size() when it runs to the end.
 std::size_t end_of_text_body(std::string_view html, std::size_t at, std::string_view name) {
@@ -49,6 +51,8 @@ std::size_t end_of_text_body(std::string_view html, std::size_t at, std::string_
   }
   return html.size();
 }
+
+namespace {
 
 // Where a script body that starts at `at` ends, by the tokeniser's script data states, including
 // the escaped ("<!--") and double-escaped ("<!-- <script>") ones, in which a "</script>" may not
@@ -106,6 +110,8 @@ std::size_t end_of_script_body(std::string_view html, std::size_t at) {
   return n;
 }
 
+}  // namespace
+
 // Where the start or end tag that begins at `at` ("<" and a name) ends: just past its '>', or
 // html.size(). Quoted attribute values are passed over, so a '>' inside one does not end the tag.
 std::size_t end_of_tag(std::string_view html, std::size_t at) {
@@ -154,6 +160,8 @@ std::size_t end_of_tag(std::string_view html, std::size_t at) {
   }
   return html.size();
 }
+
+namespace {
 
 // A start tag as the tokeniser reads it (13.2.5.8 to 13.2.5.40): where its name ends, where each
 // attribute stands in the bytes (name, then '=' and value if any, as written), whether it is

@@ -29,4 +29,12 @@ namespace winnow {
 // with `html` as it is.
 std::string drop_raw_text_bodies(std::string_view html);
 
+// The tokeniser's rules this pass follows, shared with nesting_limit.cpp:
+// where the start or end tag that begins at `at` ("<" and a name) ends, just past its '>' (quoted
+// attribute values passed over), or html.size();
+std::size_t end_of_tag(std::string_view html, std::size_t at);
+// where the body of the raw-text or RCDATA element `name` that starts at `at` ends: the '<' of its
+// end tag, or html.size().
+std::size_t end_of_text_body(std::string_view html, std::size_t at, std::string_view name);
+
 }  // namespace winnow

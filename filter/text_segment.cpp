@@ -6,9 +6,34 @@
 
 namespace winnow {
 
-void LineSegmenter::emit_line(std::string_view line) {
-  std::string folded = utf8::fold_space(line);
+void LineSegmenter::emit_part(std::string_view part) {
+  std::string folded = utf8::fold_space(part);
   if (!folded.empty()) emit_(Block{std::move(folded), {}});
+}
+
+// Where the first part of a line longer than the limit ends: after the last white space in the
+// part's final eighth, else at the last character boundary, so no UTF-8 sequence is split.
+std::size_t LineSegmenter::part_end(std::string_view line) const {
+  const std::size_t limit = max_line_bytes_;
+  for (std::size_t k = limit; k > limit - limit / 8; --k) {
+    if (line[k - 1] == ' ' || line[k - 1] == '\t') return k;
+  }
+  std::size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;
+  return end == 0 ? limit : end;
+}
+
+// Emits a whole line, cut into parts when it is longer than the limit.
+void LineSegmenter::emit_line(std::string_view line) {
+  while (line.size() > max_line_bytes_) {
+    if (!cutting_) ++lines_cut_;
+    cutting_ = true;
+    const std::size_t end = part_end(line);
+    emit_part(line.substr(0, end));
+    line.remove_prefix(end);
+  }
+  emit_part(line);
+  cutting_ = false;
 }
 
 void LineSegmenter::push(std::string_view bytes) {
@@ -35,18 +60,31 @@ void LineSegmenter::push(std::string_view bytes) {
     start = i + 1;
   }
   partial_.append(bytes.substr(start));
+  if (partial_.size() > max_line_bytes_) {
+    // The line goes on past the limit: its full parts go now, so it is never held whole.
+    std::string_view rest = partial_;
+    while (rest.size() > max_line_bytes_) {
+      if (!cutting_) ++lines_cut_;
+      cutting_ = true;
+      const std::size_t end = part_end(rest);
+      emit_part(rest.substr(0, end));
+      rest.remove_prefix(end);
+    }
+    partial_.erase(0, partial_.size() - rest.size());
+  }
 }
 
 void LineSegmenter::finish() {
-  if (!partial_.empty()) emit_line(partial_);
+  if (!partial_.empty() || cutting_) emit_line(partial_);
   partial_.clear();
 }
 
-Document segment_text(std::string_view text) {
+Document segment_text(std::string_view text, std::size_t max_line_bytes, std::uint64_t* lines_cut) {
   Document doc;
-  LineSegmenter segmenter([&doc](Block&& block) { doc.blocks.push_back(std::move(block)); });
+  LineSegmenter segmenter([&doc](Block&& block) { doc.blocks.push_back(std::move(block)); }, max_line_bytes);
   segmenter.push(text);
   segmenter.finish();
+  if (lines_cut != nullptr) *lines_cut = segmenter.lines_cut();
   return doc;
 }
 

@@ -73,7 +73,7 @@ void write_json(std::ostream& out, const CleanResult& result) {
     out << (i == 0 ? "\n" : ",\n");
     write_json_block(out, result.blocks[i], i);
   }
-  out << "\n]}\n";
+  out << "\n],\"encoding\":" << json_quote(result.encoding) << "}\n";
 }
 
 void write_explain(std::ostream& out, const CleanResult& result, std::size_t width,
@@ -81,7 +81,8 @@ void write_explain(std::ostream& out, const CleanResult& result, std::size_t wid
   const std::string count = std::to_string(result.blocks.size());
   std::size_t kept = 0;
   for (const BlockResult& block : result.blocks) kept += block.keep ? 1 : 0;
-  out << "# " << (result.kind == InputKind::kHtml ? "html" : "text") << " input, " << result.blocks.size()
+  out << "# " << (result.kind == InputKind::kHtml ? "html" : "text") << " input"
+      << (result.encoding == "UTF-8" ? "" : " in " + result.encoding) << ", " << result.blocks.size()
       << " blocks, " << kept << " kept\n";
   for (std::size_t i = 0; i < result.blocks.size(); ++i) {
     const BlockResult& block = result.blocks[i];

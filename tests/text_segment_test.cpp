@@ -127,5 +127,53 @@ TEST(LineSegmenter, EmitsEachCompleteLineAtOnce) {
   EXPECT_EQ(out, (std::vector<std::string>{"first line", "second half", "tail without newline"}));
 }
 
+struct LongLineCase {
+  const char* label;
+  std::string line;
+  std::size_t limit;
+  std::vector<std::string> parts;
+};
+
+// A line longer than the limit is cut into parts: after white space in the last eighth of a part,
+// else at a character boundary, never inside a UTF-8 sequence; every byte of text stays.
+TEST(LineSegmenter, CutsLinesLongerThanTheLimit) {
+  const LongLineCase cases[] = {
+      {"at white space", "aaaaaaa bbbbbbb ccc", 8, {"aaaaaaa", "bbbbbbb", "ccc"}},
+      {"no white space", "abcdefghijklmnopqrst", 8, {"abcdefgh", "ijklmnop", "qrst"}},
+      {"not inside a character", "aaaaaaé€bbb", 8, {"aaaaaaé", "€bbb"}},
+      {"within the limit", "short line", 16, {"short line"}},
+      {"exactly the limit", "12345678", 8, {"12345678"}},
+  };
+  for (const LongLineCase& c : cases) {
+    // Whole, and a byte at a time (the line then never sits whole in the segmenter).
+    for (bool bytewise : {false, true}) {
+      std::vector<std::string> out;
+      LineSegmenter segmenter([&out](Block&& block) { out.push_back(std::move(block.text)); }, c.limit);
+      const std::string input = c.line + "\nnext\n";
+      if (bytewise) {
+        for (char ch : input) segmenter.push(std::string_view(&ch, 1));
+      } else {
+        segmenter.push(input);
+      }
+      segmenter.finish();
+      std::vector<std::string> expected = c.parts;
+      expected.push_back("next");
+      EXPECT_EQ(out, expected) << c.label << (bytewise ? ", byte at a time" : "");
+      EXPECT_EQ(segmenter.lines_cut(), c.parts.size() > 1 ? 1u : 0u) << c.label;
+    }
+  }
+}
+
+TEST(LineSegmenter, AnEndlessLineIsEmittedAsItComes) {
+  std::size_t parts = 0;
+  LineSegmenter segmenter([&parts](Block&&) { ++parts; }, 1024);
+  const std::string chunk(4096, 'x');
+  for (int i = 0; i < 100; ++i) segmenter.push(chunk);
+  EXPECT_EQ(parts, 399u);  // all of it out before the line ends but the last part
+  segmenter.finish();
+  EXPECT_EQ(parts, 400u);
+  EXPECT_EQ(segmenter.lines_cut(), 1u);
+}
+
 }  // namespace
 }  // namespace winnow

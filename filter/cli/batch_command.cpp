@@ -213,6 +213,7 @@ CLI::App* setup_batch(CLI::App& app, BatchCommand& options) {
   sub->add_option("--stats", options.stats_path,
                   "Write the run's figures as JSON to FILE, with one entry per document (blocks, kept, bytes)");
   sub->add_option("--model", options.model_path, "Model file written by 'winnow train' (default: built in)");
+  add_read_options(*sub, options.read);
   return sub;
 }
 
@@ -238,6 +239,7 @@ int run_batch_command(const BatchCommand& options) {
   batch.records.keep_input = options.records.keep_input;
   batch.records.clean.kind = input_kind_from_name(options.input_format);
   batch.records.clean.model = model;
+  if (!apply_read_options(options.read, &batch.records.clean)) return kExitUsage;
   batch.threads = thread_count(options.threads);
   batch.force = options.force;
   if (!options.stats_path.empty()) batch.per_document_path = options.stats_path + ".documents.partial";

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "clean_stream.h"
+#include "encoding.h"
 #include "commands.h"
 #include "input_stream.h"
 #include "jsonl_records.h"
@@ -40,6 +41,7 @@ int run_clean_jsonl(InputStream& in, const CleanCommand& options, const Model* m
   records.keep_input = options.records.keep_input;
   records.clean.kind = input_kind_from_name(options.input_format);
   records.clean.model = model;
+  if (!apply_read_options(options.read, &records.clean)) return kExitUsage;
   std::ofstream errors;
   if (!options.errors_path.empty()) {
     errors.open(options.errors_path, std::ios::binary | std::ios::trunc);
@@ -93,6 +95,42 @@ int run_clean_jsonl(InputStream& in, const CleanCommand& options, const Model* m
 
 }  // namespace
 
+void add_read_options(CLI::App& app, ReadOptions& options) {
+  app.add_option("--encoding", options.encoding,
+                 "Read the input in this encoding (windows-1252, Shift_JIS, GBK, UTF-16LE, ...; any name ICU knows), "
+                 "overriding byte order marks, declarations and detection");
+  app.add_option("--max-document-bytes", options.limits.max_document_bytes,
+                 "Refuse HTML documents larger than this (they are parsed whole); suffixes K, M, G")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  app.add_option("--max-line-bytes", options.limits.max_line_bytes,
+                 "Cut plain-text lines longer than this into parts, each a block (no line is held whole)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max-depth", options.limits.max_depth,
+                 "Flatten HTML elements nested deeper than this into their ancestor at this depth")
+      ->check(CLI::Range(std::size_t{8}, std::size_t{100000}))
+      ->capture_default_str();
+}
+
+bool apply_read_options(const ReadOptions& options, CleanOptions* clean) {
+  clean->limits = options.limits;
+  if (options.encoding.empty()) return true;
+  clean->encoding = converter_name(options.encoding);
+  if (clean->encoding.empty()) {
+    std::cerr << "winnow: --encoding " << options.encoding
+              << ": no such encoding (names as ICU knows them: utf-8, windows-1252, iso-8859-2, shift_jis, euc-jp, "
+                 "gbk, big5, euc-kr, koi8-r, utf-16le, ...)\n";
+    return false;
+  }
+  return true;
+}
+
+int exit_code_of(const Status& status) {
+  return status.code == ErrorCode::kNotText || status.code == ErrorCode::kTooLarge ? kExitFailure : kExitUsage;
+}
+
 InputKind input_kind_from_name(const std::string& name) {
   if (name == "html") return InputKind::kHtml;
   if (name == "text") return InputKind::kText;
@@ -124,6 +162,7 @@ void setup_clean(CLI::App& app, CleanCommand& options) {
       ->check(CLI::NonNegativeNumber);
   app.add_option("--stats", options.stats_path,
                  "With --jsonl: write the run's figures as JSON to FILE, one entry per record (blocks, kept, bytes)");
+  add_read_options(app, options.read);
   app.add_option("--errors", options.errors_path,
                  "With --jsonl: also write the lines that could not be cleaned to FILE, as JSON with their number");
 }
@@ -139,6 +178,7 @@ int run_clean(const CleanCommand& options) {
     return kExitUsage;
   }
 
+  if (CleanOptions checked; !apply_read_options(options.read, &checked)) return kExitUsage;
   const bool from_stdin = options.file.empty() || options.file == "-";
   const std::string name = from_stdin ? "<stdin>" : options.file;
   std::error_code error;
@@ -160,13 +200,17 @@ int run_clean(const CleanCommand& options) {
     CleanOptions clean_options;
     clean_options.kind = input_kind_from_name(options.input_format);
     clean_options.model = model;
+    if (!apply_read_options(options.read, &clean_options)) return kExitUsage;
     CleanFigures figures;
     const Status status = clean_stream(in, clean_options,
                                        options.output_format == "json" ? OutputFormat::kJson : OutputFormat::kText,
                                        std::cout, &figures);
     if (!status.ok()) {
       std::cerr << "winnow: " << status.message << "\n";
-      code = kExitUsage;
+      code = exit_code_of(status);
+    }
+    if (const std::string notice = limits_notice(figures.limits_hit, clean_options.limits); !notice.empty()) {
+      std::cerr << "winnow: " << name << ": " << notice << "\n";
     }
   }
   std::cout.flush();
@@ -188,6 +232,7 @@ CLI::App* setup_explain(CLI::App& app, ExplainCommand& options) {
       ->capture_default_str();
   sub->add_option("--width", options.width, "Cut block text at this many characters (0: never)")->capture_default_str();
   sub->add_option("--model", options.model_path, "Model file written by 'winnow train' (default: built in)");
+  add_read_options(*sub, options.read);
   return sub;
 }
 
@@ -200,6 +245,7 @@ int run_explain(const ExplainCommand& options) {
   CleanOptions clean_options;
   clean_options.kind = input_kind_from_name(options.input_format);
   clean_options.model = model;
+  if (!apply_read_options(options.read, &clean_options)) return kExitUsage;
   if (options.why > 0) {
     const Explained explained = explain_document(input, clean_options, options.why);
     write_explain(std::cout, explained.result, options.width, &explained.pushes);

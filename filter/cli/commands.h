@@ -34,6 +34,19 @@ struct RecordFieldOptions {
 };
 void add_record_options(CLI::App& app, RecordFieldOptions& options);
 
+// How documents are read: --encoding and the limits (README "Limits"), for clean, explain and
+// batch.
+struct ReadOptions {
+  std::string encoding;  // empty: detect
+  Limits limits;
+};
+void add_read_options(CLI::App& app, ReadOptions& options);
+// Copies them into `clean`. Prints the error and returns false when ICU knows no such encoding.
+bool apply_read_options(const ReadOptions& options, CleanOptions* clean);
+// The exit code for a document that could not be cleaned: 1 for input that is binary or over a
+// limit (work that failed), 2 for usage and unreadable input.
+int exit_code_of(const Status& status);
+
 struct CleanCommand {
   std::string file;  // empty or "-": stdin
   std::string input_format = "auto";
@@ -43,6 +56,7 @@ struct CleanCommand {
   int threads = 0;           // --jsonl only; 0: all cores
   std::string stats_path;    // --jsonl only
   std::string errors_path;   // --jsonl only: bad lines as JSON, besides stderr
+  ReadOptions read;
 };
 void setup_clean(CLI::App& app, CleanCommand& options);
 int run_clean(const CleanCommand& options);
@@ -61,6 +75,7 @@ struct BatchCommand {
   bool quiet = false;
   bool follow_symlinks = false;
   std::string stats_path;
+  ReadOptions read;
 };
 CLI::App* setup_batch(CLI::App& app, BatchCommand& options);
 int run_batch_command(const BatchCommand& options);
@@ -80,6 +95,7 @@ struct ExplainCommand {
   std::string model_path;
   std::size_t width = 100;
   std::size_t why = 0;  // features shown per block
+  ReadOptions read;
 };
 CLI::App* setup_explain(CLI::App& app, ExplainCommand& options);
 int run_explain(const ExplainCommand& options);

@@ -62,6 +62,8 @@ enum class ErrorCode : std::uint8_t {
   kBadModel,  // a model file that cannot be read, has the wrong version or does not fit the binary
   kIo,        // a file that cannot be read or written
   kUsage,     // options that do not fit together or the inputs given
+  kNotText,   // binary data, not text in any encoding
+  kTooLarge,  // a document over Limits::max_document_bytes
 };
 
 struct Status {
@@ -78,9 +80,17 @@ struct BlockResult {
   Reason reason = Reason::kBoilerplate;
 };
 
+// What a document met of the limits below, for the caller to report.
+struct LimitsHit {
+  std::uint64_t lines_cut = 0;  // plain-text lines longer than max_line_bytes, cut into parts
+  bool depth_limited = false;   // HTML elements nested deeper than max_depth were flattened
+};
+
 struct CleanResult {
   InputKind kind = InputKind::kText;  // the kind actually used
+  std::string encoding = "UTF-8";     // the encoding the bytes were read in (an ICU name)
   std::vector<BlockResult> blocks;    // every block, kept and dropped, in document order
+  LimitsHit limits_hit;
 };
 
 // The learned classifier (boosted trees) and decoder parameters for both input kinds. Immutable once
@@ -94,12 +104,30 @@ const Model& default_model();
 // the problem (missing, wrong version, features that do not fit this binary) and leaves `out` empty.
 Status load_model(const std::string& path, std::shared_ptr<const Model>* out);
 
+// Bounds on what one document may cost, so hostile input cannot exhaust memory, time or stack.
+// Each has a CLI flag; README "Limits" documents them.
+struct Limits {
+  // HTML is held whole to be parsed; a larger document is refused (ErrorCode::kTooLarge) by the
+  // readers (clean_stream, batch, JSONL). clean() itself takes what it is given.
+  std::uint64_t max_document_bytes = std::uint64_t{256} << 20;
+  // Plain text streams line by line; a longer line is cut into parts of at most this many bytes
+  // (at white space where there is some), each a block of its own, so no line is held whole.
+  std::size_t max_line_bytes = std::size_t{1} << 20;
+  // HTML elements nested deeper than this are flattened into their ancestor at this depth (their
+  // text stays), as browsers do; see nesting_limit.h.
+  std::size_t max_depth = 512;
+};
+
 struct CleanOptions {
   InputKind kind = InputKind::kAuto;
   const Model* model = nullptr;  // nullptr: default_model()
+  // Empty: decide from a byte order mark, the page's declaration, or the bytes (encoding.h);
+  // otherwise an encoding name ("windows-1252", "Shift_JIS", "GBK", "UTF-16LE", ...) that wins.
+  std::string encoding;
+  Limits limits;
 };
 
-// Decides whether bytes are HTML or plain text, from their first kilobytes.
+// Decides whether bytes are HTML or plain text, from their first kilobytes (of UTF-8).
 InputKind detect_input_kind(std::string_view bytes);
 
 // Cleans one document held in memory.
@@ -121,6 +149,10 @@ class TextStream {
 
   void push(std::string_view bytes);  // any split of the input, lines may straddle calls
   void finish();                      // flushes the rest; call once at the end
+
+  // Known once the first 64 KiB (or the whole input) have been pushed.
+  const std::string& encoding() const;
+  LimitsHit limits_hit() const;
 
  private:
   struct State;

@@ -1,0 +1,215 @@
+// Bounding nesting depth before parsing. Entry point: limit_nesting. Tested by
+// tests/nesting_limit_test.cpp.
+#include "nesting_limit.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <vector>
+
+#include "raw_text_bodies.h"
+
+namespace winnow {
+namespace {
+
+// <html> and <body> (the tree builder adds them when a page leaves them out) are not on this
+// pass's stack; they count for two levels.
+constexpr std::size_t kImpliedLevels = 2;
+// Longer names are no element the tree builder knows.
+constexpr std::size_t kMaxTagName = 32;
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool ends_name(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>'; }
+
+GumboTag tag_at(std::string_view html, std::size_t at) {
+  std::size_t end = at;
+  while (end < html.size() && !ends_name(html[end])) ++end;
+  if (end - at > kMaxTagName) return GUMBO_TAG_UNKNOWN;
+  return gumbo_tagn_enum(html.data() + at, static_cast<unsigned>(end - at));
+}
+
+bool is_void(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_BR:
+    case GUMBO_TAG_COL: case GUMBO_TAG_EMBED: case GUMBO_TAG_FRAME: case GUMBO_TAG_HR: case GUMBO_TAG_IMAGE:
+    case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_ISINDEX: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
+    // Never on the stack of this pass (see kImpliedLevels).
+    case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements whose content is text up to their end tag: they hold no elements.
+const char* raw_text_name(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: return "script";
+    case GUMBO_TAG_STYLE: return "style";
+    case GUMBO_TAG_TEXTAREA: return "textarea";
+    case GUMBO_TAG_TITLE: return "title";
+    case GUMBO_TAG_XMP: return "xmp";
+    case GUMBO_TAG_IFRAME: return "iframe";
+    case GUMBO_TAG_NOEMBED: return "noembed";
+    case GUMBO_TAG_NOFRAMES: return "noframes";
+    default: return nullptr;
+  }
+}
+
+bool closes_p(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UL:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_FORM: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+class DepthFollower {
+ public:
+  // Pops what a start tag of `tag` closes: its open predecessor of the same kind, up to the
+  // element that bounds where that predecessor is looked for.
+  void before_start(GumboTag tag) {
+    if (closes_p(tag)) close_nearest({GUMBO_TAG_P}, {GUMBO_TAG_TABLE, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_BUTTON});
+    switch (tag) {
+      case GUMBO_TAG_LI: close_nearest({GUMBO_TAG_LI}, {GUMBO_TAG_UL, GUMBO_TAG_OL}); break;
+      case GUMBO_TAG_DD: case GUMBO_TAG_DT: close_nearest({GUMBO_TAG_DD, GUMBO_TAG_DT}, {GUMBO_TAG_DL}); break;
+      case GUMBO_TAG_TD: case GUMBO_TAG_TH: close_nearest({GUMBO_TAG_TD, GUMBO_TAG_TH}, {GUMBO_TAG_TR, GUMBO_TAG_TABLE}); break;
+      case GUMBO_TAG_TR: close_nearest({GUMBO_TAG_TR}, {GUMBO_TAG_TABLE}); break;
+      case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+        close_nearest({GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT}, {GUMBO_TAG_TABLE});
+        break;
+      case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP:
+        close_nearest({GUMBO_TAG_OPTION, GUMBO_TAG_OPTGROUP}, {GUMBO_TAG_SELECT});
+        break;
+      case GUMBO_TAG_A: close_nearest({GUMBO_TAG_A}, {}); break;
+      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+        if (!stack_.empty() && stack_.back() >= GUMBO_TAG_H1 && stack_.back() <= GUMBO_TAG_H6) stack_.pop_back();
+        break;
+      default:
+        break;
+    }
+  }
+
+  void push(GumboTag tag) { stack_.push_back(tag); }
+
+  // An end tag closes the nearest open element of its name and everything above it; false when
+  // none is open (the tree builder ignores it).
+  bool end(GumboTag tag) {
+    for (std::size_t k = stack_.size(); k-- > 0;) {
+      if (stack_[k] == tag) {
+        stack_.resize(k);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::size_t depth() const { return stack_.size() + kImpliedLevels; }
+
+ private:
+  void close_nearest(std::initializer_list<GumboTag> names, std::initializer_list<GumboTag> bounds) {
+    for (std::size_t k = stack_.size(); k-- > 0;) {
+      for (GumboTag name : names) {
+        if (stack_[k] == name) {
+          stack_.resize(k);
+          return;
+        }
+      }
+      for (GumboTag bound : bounds) {
+        if (stack_[k] == bound) return;
+      }
+    }
+  }
+
+  std::vector<GumboTag> stack_;
+};
+
+}  // namespace
+
+NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
+  NestingLimited result;
+  // A page with fewer start tags than the bound cannot reach it: most pages end here.
+  std::size_t start_tags = 0;
+  for (std::size_t at = html.find('<'); at != std::string_view::npos && at + 1 < html.size(); at = html.find('<', at + 1)) {
+    start_tags += is_alpha(html[at + 1]) ? 1 : 0;
+  }
+  if (start_tags + kImpliedLevels < max_depth) return result;
+  std::string& out = result.html;
+  std::size_t copied = 0;  // html[copied, ...) is not yet in out
+  bool dropping = false;   // some start tag was dropped: unmatched end tags go too
+  auto drop = [&](std::size_t begin, std::size_t end) {
+    out.append(html.substr(copied, begin - copied));
+    copied = end;
+    dropping = true;
+  };
+  DepthFollower follower;
+  const std::size_t n = html.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const std::size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= n) break;
+    const char next = html[lt + 1];
+    if (next == '!' && html.compare(lt, 4, "<!--") == 0) {
+      const std::size_t end = html.find("-->", lt + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    if (next == '!' || next == '?' || (next == '/' && !(lt + 2 < n && is_alpha(html[lt + 2])))) {
+      const std::size_t end = html.find('>', lt);  // a doctype or a bogus comment
+      if (end == std::string_view::npos) break;
+      i = end + 1;
+      continue;
+    }
+    if (next == '/') {
+      const GumboTag tag = tag_at(html, lt + 2);
+      const std::size_t end = end_of_tag(html, lt + 1);
+      if (!follower.end(tag) && dropping && !is_void(tag)) drop(lt, end);
+      i = end;
+      continue;
+    }
+    if (!is_alpha(next)) {
+      i = lt + 1;
+      continue;
+    }
+    const GumboTag tag = tag_at(html, lt + 1);
+    const std::size_t end = end_of_tag(html, lt);
+    if (tag == GUMBO_TAG_PLAINTEXT) break;  // the rest of the page is text
+    if (const char* name = raw_text_name(tag)) {
+      i = end_of_text_body(html, end, name);
+      continue;
+    }
+    const bool self_closing = end >= 2 && html[end - 1] == '>' && html[end - 2] == '/';
+    if (is_void(tag) || self_closing) {
+      i = end;
+      continue;
+    }
+    follower.before_start(tag);
+    if (follower.depth() >= max_depth) {
+      drop(lt, end);
+    } else {
+      follower.push(tag);
+      result.deepest = std::max(result.deepest, follower.depth());
+    }
+    i = end;
+  }
+  if (!dropping) {
+    out.clear();
+    return result;
+  }
+  out.append(html.substr(copied));
+  result.deepest = std::max(result.deepest, max_depth);
+  return result;
+}
+
+}  // namespace winnow

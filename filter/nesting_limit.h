@@ -1,0 +1,32 @@
+// A bound on how deep HTML elements nest, applied to the bytes before the parser sees them. Entry
+// point: limit_nesting. Tested by tests/nesting_limit_test.cpp.
+//
+// Gumbo's tree builder looks through the stack of open elements for every tag, so a page of
+// 100,000 nested <div>s costs it half a minute, and it frees the tree recursively, so deep enough
+// nesting overflows a thread's stack. Browsers bound the depth too (Chrome at 512): elements past
+// it go beside their parent instead of inside it. This pass does the like on the bytes: start tags
+// that would open an element deeper than the bound are dropped, with the end tags that no open
+// element matches; the text inside stays, in order.
+//
+// The depth is followed as the tree builder would, closely enough for a bound: void and raw-text
+// elements do not nest, an end tag closes the nearest open element of its name and what lies above
+// it, and elements whose end tag may be left out (p, li, td, tr, option, ...) close their open
+// predecessor.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace winnow {
+
+inline constexpr std::size_t kDefaultMaxNestingDepth = 512;
+
+struct NestingLimited {
+  std::string html;         // the page with the tags past the bound dropped; empty when none were
+  std::size_t deepest = 0;  // the deepest nesting the pass followed (at most max_depth)
+};
+
+NestingLimited limit_nesting(std::string_view html, std::size_t max_depth);
+
+}  // namespace winnow
