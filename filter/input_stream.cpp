@@ -174,26 +174,31 @@ Status InputStream::next_chunk(std::string_view* chunk) {
   return {};
 }
 
-Status InputStream::read_line(std::string* line, bool* done) {
+Status InputStream::read_line(std::string* line, bool* done, std::size_t max_bytes, bool* cut) {
   line->clear();
   *done = false;
+  if (cut != nullptr) *cut = false;
+  bool had_bytes = false;
   while (true) {
     const std::size_t newline = buffer_.find('\n', buffer_pos_);
+    const std::size_t end = newline == std::string::npos ? buffer_.size() : newline;
+    const std::size_t room = max_bytes - std::min(max_bytes, line->size());
+    const std::size_t take = std::min(end - buffer_pos_, room);
+    line->append(buffer_, buffer_pos_, take);
+    if (take < end - buffer_pos_ && cut != nullptr) *cut = true;
+    had_bytes = had_bytes || end > buffer_pos_;
+    buffer_pos_ = end;
     if (newline != std::string::npos) {
-      line->append(buffer_, buffer_pos_, newline - buffer_pos_);
       buffer_pos_ = newline + 1;
       return {};
     }
-    line->append(buffer_, buffer_pos_, std::string::npos);
-    const bool had_bytes = !line->empty();
-    buffer_pos_ = buffer_.size();
     if (at_end_) {
       *done = !had_bytes;
       return {};
     }
     if (Status s = fill(); !s.ok()) return s;
     if (at_end_ && buffer_pos_ == buffer_.size()) {
-      *done = line->empty();
+      *done = !had_bytes;
       return {};
     }
   }

@@ -37,8 +37,10 @@ class InputStream {
   // The next piece of the decompressed bytes, valid until the next call; empty at the end.
   Status next_chunk(std::string_view* chunk);
   // The next line without its '\n' (a final line may lack one). *done is set at the end, when
-  // `line` is empty and no line was read.
-  Status read_line(std::string* line, bool* done);
+  // `line` is empty and no line was read. A line longer than `max_bytes` is read to its end but
+  // not held: `line` keeps its first max_bytes and *cut is set (when given).
+  Status read_line(std::string* line, bool* done, std::size_t max_bytes = static_cast<std::size_t>(-1),
+                   bool* cut = nullptr);
   // Exactly `count` bytes appended to `out`, or an error saying the input ended early.
   Status read_exact(std::size_t count, std::string* out);
   // Everything left, appended to `out`.

@@ -16,6 +16,8 @@ using Json = nlohmann::ordered_json;  // keeps the fields in the order they came
 // memory stays bounded whatever the stream's length.
 constexpr std::size_t kBatchRecords = 256;
 constexpr std::size_t kBatchBytes = 16 << 20;
+// How much of a record too long to clean goes to the errors file, to show which one it was.
+constexpr std::size_t kErrorInputBytes = 1024;
 
 // Records nested deeper than this are refused: the JSON library writes (and frees) nested values
 // recursively, so a line of 300,000 brackets would overflow the stack.
@@ -111,19 +113,30 @@ Status clean_jsonl_stream(InputStream& in, const JsonlOptions& options, int thre
     std::size_t bytes = 0;
     while (batch.size() < kBatchRecords && bytes < kBatchBytes) {
       std::string line;
-      read_status = in.read_line(&line, &done);
+      bool too_long = false;
+      const std::uint64_t max_bytes = options.clean.limits.max_document_bytes;
+      read_status = in.read_line(&line, &done, static_cast<std::size_t>(max_bytes), &too_long);
       if (!read_status.ok()) {
         done = true;
         break;
       }
       if (done) break;
       ++line_number;
+      if (too_long) {  // read past, not held: its start goes to the errors file
+        line.resize(std::min<std::size_t>(line.size(), kErrorInputBytes));
+        batch.push_back(Slot{line_number, std::move(line), {},
+                             Status{ErrorCode::kTooLarge, "record longer than " + std::to_string(max_bytes) +
+                                                              " bytes, not cleaned (--max-document-bytes)"},
+                             {}});
+        continue;
+      }
       if (is_blank(line)) continue;
       bytes += line.size();
       batch.push_back(Slot{line_number, std::move(line), {}, {}, {}});
     }
     parallel_for(batch.size(), threads, [&](std::size_t i) {
       Slot& slot = batch[i];
+      if (!slot.status.ok()) return;
       slot.status = clean_jsonl_record(slot.input, options, &slot.output, &slot.figures);
     });
     for (Slot& slot : batch) {

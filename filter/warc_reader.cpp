@@ -16,6 +16,8 @@ constexpr std::size_t kMaxInflatedBody = std::size_t{256} << 20;
 // A record longer than this is refused before it is read: a wrong Content-Length would otherwise
 // pull the rest of the file into memory.
 constexpr std::uint64_t kMaxRecordBytes = std::uint64_t{1} << 30;
+// A header line longer than this is no WARC header: the file is not WARC, or is damaged.
+constexpr std::size_t kMaxHeaderLineBytes = 65536;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -102,19 +104,23 @@ bool inflate_body(std::string_view body, std::string* out) {
 Status WarcReader::next(WarcRecord* record, bool* done) {
   *record = WarcRecord{};
   std::string line;
+  bool too_long = false;
   do {  // blank lines end the previous record
-    if (Status s = in_.read_line(&line, done); !s.ok()) return s;
+    if (Status s = in_.read_line(&line, done, kMaxHeaderLineBytes, &too_long); !s.ok()) return s;
     if (*done) return {};
   } while (trim(line).empty());
   const std::string where = in_.name() + ": record " + std::to_string(records_ + 1);
+  const std::string too_long_message = ": a header line longer than " + std::to_string(kMaxHeaderLineBytes) + " bytes";
+  if (too_long) return Status{ErrorCode::kUsage, where + too_long_message};
   if (!line.starts_with("WARC/")) {
     return Status{ErrorCode::kUsage, where + ": expected a WARC version line, found '" + line.substr(0, 40) + "'"};
   }
   std::string head;
   while (true) {
     bool end = false;
-    if (Status s = in_.read_line(&line, &end); !s.ok()) return s;
+    if (Status s = in_.read_line(&line, &end, kMaxHeaderLineBytes, &too_long); !s.ok()) return s;
     if (end) return Status{ErrorCode::kUsage, where + ": the file ends inside the record's header"};
+    if (too_long) return Status{ErrorCode::kUsage, where + too_long_message};
     if (trim(line).empty()) break;
     head += line;
     head += '\n';

@@ -86,6 +86,31 @@ TEST(InputStream, LinesLongerThanAChunkComeWhole) {
   }
 }
 
+// A line over the bound is read to its end but only its start is held; the next line is whole.
+TEST(InputStream, LinesOverTheBoundAreReadPastNotHeld) {
+  TempDir dir;
+  const std::string long_line(300000, 'x');
+  for (const Encoded& e : encodings("a\n" + long_line + "\nb")) {
+    std::unique_ptr<InputStream> in;
+    ASSERT_TRUE(InputStream::open(dir.write("long", e.bytes), &in).ok());
+    std::string line;
+    bool done = false;
+    bool cut = true;
+    ASSERT_TRUE(in->read_line(&line, &done, 1000, &cut).ok());
+    EXPECT_EQ(line, "a");
+    EXPECT_FALSE(cut);
+    ASSERT_TRUE(in->read_line(&line, &done, 1000, &cut).ok());
+    EXPECT_EQ(line, long_line.substr(0, 1000)) << e.name;
+    EXPECT_TRUE(cut);
+    EXPECT_LT(line.capacity(), std::size_t{70000}) << e.name;  // at most a chunk was ever held
+    ASSERT_TRUE(in->read_line(&line, &done, 1000, &cut).ok());
+    EXPECT_EQ(line, "b");
+    EXPECT_FALSE(cut);
+    ASSERT_TRUE(in->read_line(&line, &done, 1000, &cut).ok());
+    EXPECT_TRUE(done);
+  }
+}
+
 TEST(InputStream, ReadExactSaysWhenTheInputEndsEarly) {
   TempDir dir;
   std::unique_ptr<InputStream> in;

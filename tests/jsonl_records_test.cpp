@@ -155,5 +155,27 @@ TEST(JsonlStream, KeepsRecordOrderForAnyThreadCountAndReportsBadLinesByNumber) {
   }
 }
 
+// A record over --max-document-bytes is an error naming its line; the records around it are cleaned.
+TEST(JsonlStream, ARecordOverTheSizeLimitIsReportedAndSkipped) {
+  TempDir dir;
+  const std::string big = nlohmann::json{{"text", std::string(5000, 'y')}}.dump();
+  const std::string path = dir.write("in.jsonl", "{\"text\":\"" + kHtml + "\"}\n" + big + "\n{\"text\":\"" + kHtml + "\"}\n");
+  std::unique_ptr<InputStream> in;
+  ASSERT_TRUE(InputStream::open(path, &in).ok());
+  JsonlOptions options;
+  options.clean.limits.max_document_bytes = 4096;
+  std::ostringstream out;
+  std::vector<RecordError> errors;
+  JsonlSinks sinks;
+  sinks.on_error = [&](const RecordError& e) { errors.push_back(e); };
+  CleanFigures total;
+  ASSERT_TRUE(clean_jsonl_stream(*in, options, 1, out, sinks, &total).ok());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].line, 2u);
+  EXPECT_NE(errors[0].message.find("longer than 4096 bytes"), std::string::npos) << errors[0].message;
+  EXPECT_LE(errors[0].input.size(), 1024u);
+  EXPECT_EQ(total.documents, 2u);
+}
+
 }  // namespace
 }  // namespace winnow
