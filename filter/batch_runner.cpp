@@ -182,6 +182,7 @@ Status Batch::clean_warc(const BatchItem& item, AtomicOutput& out, FileOutcome& 
   struct Page {
     std::string uri, record_id, date;
     std::string html;
+    std::string charset;  // from the response's Content-Type
     std::string line;  // the JSON line written for it
     CleanFigures figures;
   };
@@ -201,11 +202,13 @@ Status Batch::clean_warc(const BatchItem& item, AtomicOutput& out, FileOutcome& 
       }
       bytes += page.html.size();
       batch.push_back(Page{std::move(record.target_uri), std::move(record.record_id), std::move(record.date),
-                           std::move(page.html), {}, {}});
+                           std::move(page.html), std::move(page.charset), {}, {}});
     }
     parallel_for(batch.size(), record_threads_, [&](std::size_t i) {
       Page& page = batch[i];
-      const CleanResult result = clean(page.html, html);
+      CleanOptions options = html;
+      options.transport_encoding = page.charset;
+      const CleanResult result = clean(page.html, options);
       std::string text = kept_text(result);
       if (!text.empty()) text.pop_back();
       page.figures = figures_of(result, page.html.size());

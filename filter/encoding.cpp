@@ -143,7 +143,8 @@ MetaAttribute read_meta_attribute(std::string_view s, std::size_t i) {
   return attribute;
 }
 
-// The encoding label in a Content-Type value ("text/html; charset=Shift_JIS").
+}  // namespace
+
 std::string charset_of_content_type(std::string_view content) {
   const std::string lowered = lower_trimmed(content);
   const std::size_t at = lowered.find("charset");
@@ -161,6 +162,8 @@ std::string charset_of_content_type(std::string_view content) {
   while (i < lowered.size() && !is_space(lowered[i]) && lowered[i] != ';') ++i;
   return lowered.substr(begin, i - begin);
 }
+
+namespace {
 
 // The label a <meta> in the first kPrescanBytes declares, or empty.
 std::string meta_declared_label(std::string_view head) {
@@ -344,7 +347,8 @@ std::string converter_name(std::string_view label) {
   return canonical;
 }
 
-DetectedEncoding detect_encoding(std::string_view head, bool html, std::string_view forced) {
+DetectedEncoding detect_encoding(std::string_view head, bool html, std::string_view forced,
+                                 std::string_view transport) {
   const DetectedEncoding marked = from_byte_order_mark(head);
   if (!forced.empty()) {
     std::string name = converter_name(forced);
@@ -361,14 +365,15 @@ DetectedEncoding detect_encoding(std::string_view head, bool html, std::string_v
   const bool whole = head.size() < kDetectorBytes;
   const Utf8Counts counts = count_utf8(head, whole);
 
-  std::string declared;
-  if (html) {
+  std::string declared = converter_name(transport);
+  if (html && declared.empty()) {
     std::string label = xml_declared_label(head);
     if (label.empty()) label = meta_declared_label(head);
     declared = converter_name(label);
-    // A page cannot declare UTF-16 in bytes it could read ASCII from: the standard reads it as UTF-8.
-    if (is_utf16_or_32(declared)) declared = "UTF-8";
   }
+  // A declaration of UTF-16 on bytes it could be read from is UTF-8, as the standard reads it
+  // (UTF-16 itself was recognised above, by its mark or its shape).
+  if (is_utf16_or_32(declared)) declared = "UTF-8";
   if (counts.invalid == 0 && !(counts.multibyte == 0 && (is_seven_bit(declared) || counts.has_escape))) {
     return DetectedEncoding{"UTF-8", declared == "UTF-8" ? EncodingSource::kDeclared : EncodingSource::kValidUtf8, 0};
   }

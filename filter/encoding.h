@@ -44,8 +44,14 @@ struct DetectedEncoding {
 
 // Decides the encoding of a document from its first bytes (`head`; the whole document when it is
 // held whole). `html` enables the <meta> and XML declaration prescan. `forced`, when not empty,
-// wins over everything (a byte order mark of that same encoding is still skipped).
-DetectedEncoding detect_encoding(std::string_view head, bool html, std::string_view forced = {});
+// wins over everything (a byte order mark of that same encoding is still skipped). `transport`, a
+// label from an HTTP header, stands in for the page's declaration.
+DetectedEncoding detect_encoding(std::string_view head, bool html, std::string_view forced = {},
+                                 std::string_view transport = {});
+
+// The label of the charset parameter of a Content-Type value ("text/html; charset=Shift_JIS"), or
+// empty.
+std::string charset_of_content_type(std::string_view content_type);
 
 // The ICU name of the converter for `label` (an encoding label as pages and users write it, e.g.
 // "latin1", "Shift_JIS", "gbk", "utf-16le"), mapped as the HTML standard maps labels

@@ -121,7 +121,8 @@ Document segment_document(std::string_view text, InputKind kind, const Limits& l
 
 std::string_view decode_input(std::string_view bytes, const CleanOptions& options, std::string* storage,
                               CleanResult* result) {
-  const DetectedEncoding encoding = detect_encoding(bytes, options.kind != InputKind::kText, options.encoding);
+  const DetectedEncoding encoding =
+      detect_encoding(bytes, options.kind != InputKind::kText, options.encoding, options.transport_encoding);
   const std::string_view text = decode_document(bytes, encoding, storage);
   result->kind = options.kind == InputKind::kAuto ? detect_input_kind(text) : options.kind;
   result->encoding = encoding.name;

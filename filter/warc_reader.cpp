@@ -8,6 +8,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "encoding.h"
+
 namespace winnow {
 namespace {
 
@@ -232,6 +234,7 @@ ResponsePage html_of_response(const WarcRecord& record) {
     page.skip_reason = "not HTML: no Content-Type and the body does not read as HTML";
   }
   if (!page.skip_reason.empty()) page.html.clear();
+  if (type != nullptr) page.charset = charset_of_content_type(*type);
   return page;
 }
 

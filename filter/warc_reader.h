@@ -45,6 +45,7 @@ class WarcReader {
 struct ResponsePage {
   std::string html;
   std::string skip_reason;
+  std::string charset;  // the label of the Content-Type's charset parameter, if it has one
 };
 ResponsePage html_of_response(const WarcRecord& record);
 

@@ -83,6 +83,21 @@ TEST(DetectEncoding, Table) {
   }
 }
 
+// An HTTP header's charset stands in for the page's own declaration, which it overrides.
+TEST(DetectEncoding, TransportDeclarationTakesThePlaceOfTheMeta) {
+  const std::string sjis = encode("市議会は火曜日の夜、桟橋の全面改修を可決した。", "Shift_JIS");
+  const std::string page = "<meta charset=\"euc-jp\"><p>" + sjis;
+  EXPECT_EQ(detect_encoding(page, true).name, "EUC-JP");
+  const DetectedEncoding detected = detect_encoding(page, true, "", "Shift_JIS");
+  EXPECT_EQ(detected.name, "Shift_JIS");
+  EXPECT_EQ(detected.source, EncodingSource::kDeclared);
+  // Valid UTF-8 is still UTF-8, whatever the header says.
+  EXPECT_EQ(detect_encoding("<p>Le conseil a voté.", true, "", "iso-8859-1").name, "UTF-8");
+  EXPECT_EQ(charset_of_content_type("text/html; Charset=\"Shift_JIS\""), "shift_jis");
+  EXPECT_EQ(charset_of_content_type("text/html;charset=utf-8; foo=bar"), "utf-8");
+  EXPECT_EQ(charset_of_content_type("text/html"), "");
+}
+
 TEST(ConverterName, MapsLabelsAsTheHtmlStandardDoes) {
   const std::pair<const char*, const char*> cases[] = {
       {"latin1", "windows-1252"}, {" ISO-8859-1 ", "windows-1252"}, {"us-ascii", "windows-1252"},

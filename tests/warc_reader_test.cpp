@@ -106,11 +106,14 @@ TEST(HtmlOfResponse, FindsThePageOrSaysWhyThereIsNone) {
     WarcRecord record;
     std::string want_html;
     std::string want_reason;
+    std::string want_charset = "";
   };
   WarcRecord request = response("GET / HTTP/1.1\r\n\r\n");
   request.type = "request";
   const std::vector<Case> cases = {
-      {"plain", response("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + kPage), kPage, ""},
+      {"plain", response("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + kPage), kPage, "", "utf-8"},
+      {"charset", response("HTTP/1.1 200 OK\r\nContent-Type: text/html;Charset=\"Shift_JIS\"\r\n\r\n" + kPage), kPage, "",
+       "shift_jis"},
       {"no content type, body reads as HTML", response("HTTP/1.0 200 OK\r\n\r\n" + kPage), kPage, ""},
       {"chunked", response(chunked), kPage, ""},
       {"gzip coding",
@@ -129,6 +132,7 @@ TEST(HtmlOfResponse, FindsThePageOrSaysWhyThereIsNone) {
     const ResponsePage page = html_of_response(c.record);
     EXPECT_EQ(page.html, c.want_html) << c.name;
     EXPECT_EQ(page.skip_reason, c.want_reason) << c.name;
+    EXPECT_EQ(page.charset, c.want_charset) << c.name;
   }
 }
 

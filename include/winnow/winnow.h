@@ -124,6 +124,9 @@ struct CleanOptions {
   // Empty: decide from a byte order mark, the page's declaration, or the bytes (encoding.h);
   // otherwise an encoding name ("windows-1252", "Shift_JIS", "GBK", "UTF-16LE", ...) that wins.
   std::string encoding;
+  // The charset label a transport gave (the HTTP Content-Type of a WARC response): weighed as the
+  // page's own declaration is, in its place. Ignored when empty or when `encoding` is set.
+  std::string transport_encoding;
   Limits limits;
 };
 
