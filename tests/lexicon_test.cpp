@@ -534,5 +534,20 @@ TEST(Lexicon, PathologicalInputDoesNotThrow) {
   EXPECT_EQ(lexicon.match("", 0).categories, 0u);
 }
 
+// Long one-word blocks (a scraped blob with no spaces) reach every pattern, since each row's word
+// limit counts words: built of the pieces the patterns look for, they must still match in linear
+// time and never throw (a Boost complexity error is caught and the row counts as no match).
+TEST(Lexicon, LongBlocksOfPatternPiecesMatchQuickly) {
+  const char* pieces[] = {"a", "1", "1-", "by", "©", "http://a.b/", "jan 1,", "x|", "|", ":", "...", "–", "@x"};
+  const Lexicon& lexicon = Lexicon::instance();
+  for (const char* piece : pieces) {
+    std::string text;
+    while (text.size() < 200000) text += piece;
+    for (int words : {1, 3}) {
+      EXPECT_NO_THROW(lexicon.match(text, words)) << piece;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace winnow
