@@ -497,6 +497,9 @@ Document segment_html(std::string_view html, std::size_t max_depth, bool* depth_
   if (!limited.html.empty()) parsed = limited.html;
   if (depth_limited != nullptr) *depth_limited = !limited.html.empty();
   GumboOptions options = kGumboDefaultOptions;
+  // Gumbo copies the stack of open elements into every parse error it records, so a page of a
+  // million stray end tags costs gigabytes; nothing here reads the errors.
+  options.max_errors = 0;
   GumboOutput* output = gumbo_parse_with_options(&options, parsed.data(), parsed.size());
   Document doc = Segmenter(false).run(output->root);
   std::size_t words = 0;

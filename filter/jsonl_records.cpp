@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "parallel_for.h"
+#include "utf8.h"
 
 namespace winnow {
 namespace {
@@ -62,7 +63,9 @@ Status clean_jsonl_record(std::string_view line, const JsonlOptions& options, st
     } catch (const Json::parse_error& e) {
       std::string what = e.what();
       const std::size_t colon = what.find("parse error");
-      return Status{ErrorCode::kUsage, "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon))};
+      // The parser quotes the bytes it stopped at, raw: they may be invalid UTF-8 or controls.
+      return Status{ErrorCode::kUsage,
+                    "not valid JSON: " + utf8::printable(colon == std::string::npos ? what : what.substr(colon), 200)};
     }
     return Status{ErrorCode::kUsage, "not valid JSON"};
   }

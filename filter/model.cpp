@@ -2,7 +2,7 @@
 // serialize_model, default_model, load_model. Tested by tests/model_test.cpp.
 //
 // File format (text, '#' starts a comment, one record per line):
-//   winnow-model 2
+//   winnow-model 3
 //   [text]                                  or [html]; each section once, both required
 //   threshold 0.5
 //   switch_cost 1.0
@@ -10,7 +10,12 @@
 //   tree                                    starts a tree; its nodes follow, numbered from 0
 //   split <feature_name> <split> <yes> <no> <value>   yes/no: node numbers within the tree
 //   leaf <value>
-// A child's number must be above its parent's, so every path ends at a leaf.
+//   end fnv1a-64 <16 hex digits>          the hash of the records from the version line to here,
+//                                         each as its fields joined by one space and a newline
+//                                         (so comments, blank lines and spacing are free)
+// A child's number must be above its parent's, so every path ends at a leaf. The end line is last:
+// a file cut short anywhere (even where what is left would parse) or changed after it was written
+// is refused, not read as a smaller model.
 #include "model.h"
 
 #include <algorithm>
@@ -19,13 +24,23 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <filesystem>
 #include <unordered_map>
+
+#include "fnv_hash.h"
 
 namespace winnow {
 
 extern const char kDefaultModelText[];  // default_model_data.cpp, generated from model/default.model
 
 namespace {
+
+// The end line's hash, as 16 hex digits.
+std::string hash_hex(std::uint64_t hash) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
 
 // The leaf a block reaches in the tree rooted at `root`.
 std::uint32_t leaf_of(const TreeEnsemble& ensemble, std::uint32_t root, const FeatureVector& features) {
@@ -256,6 +271,9 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
     return true;
   };
   const char kBadTree[] = "a tree whose nodes point outside it or back to an earlier node";
+  std::uint64_t records_hash = kFnvOffset;  // of the records so far, as the end line hashes them
+  bool ended = false;
+  bool hash_matches = false;  // reported after the structural checks, whose messages say more
 
   std::size_t position = 0;
   while (position < contents.size()) {
@@ -268,6 +286,17 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
     const std::vector<std::string_view> f = fields_of(line);
     if (f.empty()) continue;
     const std::string_view key = f[0];
+    if (ended) return fail("more after the end line");
+    if (key == "end") {
+      if (f.size() != 3 || f[1] != "fnv1a-64") return fail("expected 'end fnv1a-64 HASH'");
+      hash_matches = f[2] == hash_hex(records_hash);
+      ended = true;
+      continue;
+    }
+    for (std::size_t k = 0; k < f.size(); ++k) {
+      records_hash = fnv_bytes(f[k], records_hash);
+      records_hash = fnv_mix(records_hash, k + 1 < f.size() ? ' ' : '\n');
+    }
     if (!header) {
       std::uint32_t version = 0;
       if (key != "winnow-model" || f.size() != 2 || !parse_index(f[1], &version)) return fail("not a winnow model file");
@@ -329,7 +358,7 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
       return fail("unknown key '" + std::string(key) + "'");
     }
   }
-  if (!header) return fail("empty model file");
+  if (!header) return Status{ErrorCode::kBadModel, origin + ": empty model file"};
   if (!close_tree()) return fail(kBadTree);
   constexpr const char* kSections[] = {"[text]", "[html]"};
   constexpr const char* kPasses[] = {"first_pass", "second_pass"};
@@ -340,6 +369,13 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
         return Status{ErrorCode::kBadModel, origin + ": no ensemble " + kPasses[p] + " in " + kSections[s]};
       }
     }
+  }
+  if (!ended) {
+    return Status{ErrorCode::kBadModel, origin + ": cut short: no end line after line " + std::to_string(number)};
+  }
+  if (!hash_matches) {
+    return Status{ErrorCode::kBadModel,
+                  origin + ": changed since it was written: its end line's hash does not match its contents"};
   }
   for (SectionModel* section : {&model.text, &model.html}) {
     lay_out_trees(section->first_pass);
@@ -378,6 +414,7 @@ std::string serialize_model(const Model& model) {
   };
   section("text", model.text);
   section("html", model.html);
+  out += "end fnv1a-64 " + hash_hex(fnv_bytes(out)) + "\n";  // canonical: one space, no comments
   return out;
 }
 
@@ -396,6 +433,8 @@ const Model& default_model() {
 }
 
 Status load_model(const std::string& path, std::shared_ptr<const Model>* out) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) return Status{ErrorCode::kBadModel, path + ": is a directory, not a model file"};
   std::ifstream file(path, std::ios::binary);
   if (!file) return Status{ErrorCode::kBadModel, path + ": cannot open model file"};
   std::ostringstream contents;

@@ -15,7 +15,7 @@
 
 namespace winnow {
 
-inline constexpr int kModelFormatVersion = 2;
+inline constexpr int kModelFormatVersion = 3;
 
 // One node of a regression tree. A split sends a block to `yes` when its feature is below `split`
 // (as XGBoost does), else to `no`; a leaf adds `value` to the margin. An inner node's `value` is the

@@ -2,6 +2,8 @@
 // Tested by tests/utf8_test.cpp.
 #include "utf8.h"
 
+#include <cstdio>
+
 namespace winnow::utf8 {
 
 char32_t next(std::string_view s, std::size_t& i) {
@@ -99,6 +101,7 @@ std::string fold_space(std::string_view s) {
         pending_space = true;
         continue;
       }
+      if (b < 0x20 || b == 0x7F) continue;  // NUL, ESC and the other controls are no text
       if (pending_space && !out.empty()) out.push_back(' ');
       pending_space = false;
       out.push_back(static_cast<char>(b));
@@ -114,6 +117,43 @@ std::string fold_space(std::string_view s) {
     append(out, cp);
   }
   return out;
+}
+
+std::string printable(std::string_view s, std::size_t max_bytes) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size() && out.size() < max_bytes) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x20 || b == 0x7F) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\x%02x", static_cast<unsigned>(b));
+      out += buffer;
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    const char32_t cp = next(s, i);
+    if (cp == kReplacement && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
+      append(out, kReplacement);
+    } else {
+      out.append(s.substr(start, i - start));
+    }
+  }
+  if (i < s.size()) out += "...";
+  return out;
+}
+
+bool is_valid(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    if (next(s, i) == kReplacement && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) return false;
+  }
+  return true;
 }
 
 std::string make_valid(std::string_view s) {

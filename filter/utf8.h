@@ -33,8 +33,16 @@ char32_t to_lower(char32_t cp);
 std::string lower_case(std::string_view s);
 
 // Folds every run of white space to one ASCII space and trims both ends. Invalid UTF-8 becomes
-// U+FFFD, so the result is always valid UTF-8.
+// U+FFFD, so the result is always valid UTF-8; other ASCII control characters (NUL, ESC, DEL, ...)
+// are dropped.
 std::string fold_space(std::string_view s);
+
+// Input bytes quoted in a message: at most about `max_bytes`, valid UTF-8 (U+FFFD for invalid
+// sequences), control characters written as \xNN, "..." when cut.
+std::string printable(std::string_view s, std::size_t max_bytes = 80);
+
+// Whether `s` is valid UTF-8.
+bool is_valid(std::string_view s);
 
 // Replaces invalid sequences by U+FFFD; returns s unchanged when it is valid.
 std::string make_valid(std::string_view s);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "encoding.h"
+#include "utf8.h"
 
 namespace winnow {
 namespace {
@@ -115,7 +116,7 @@ Status WarcReader::next(WarcRecord* record, bool* done) {
   const std::string too_long_message = ": a header line longer than " + std::to_string(kMaxHeaderLineBytes) + " bytes";
   if (too_long) return Status{ErrorCode::kUsage, where + too_long_message};
   if (!line.starts_with("WARC/")) {
-    return Status{ErrorCode::kUsage, where + ": expected a WARC version line, found '" + line.substr(0, 40) + "'"};
+    return Status{ErrorCode::kUsage, where + ": expected a WARC version line, found '" + utf8::printable(line, 40) + "'"};
   }
   std::string head;
   while (true) {

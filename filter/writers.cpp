@@ -53,6 +53,9 @@ std::string json_quote(std::string_view s) {
     }
   }
   out.push_back('"');
+  // Block texts are valid UTF-8 already; messages and input echoed in errors files may not be, and
+  // JSON must be.
+  if (!utf8::is_valid(out)) return json_quote(utf8::make_valid(s));
   return out;
 }
 

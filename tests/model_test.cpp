@@ -84,9 +84,9 @@ Model sample_model() {
   return m;
 }
 
-// sample_model() as a file: the canonical dump the round trip must give back.
-constexpr const char kSampleModelText[] =
-    "winnow-model 2\n"
+// sample_model() as a file, but for its end line: the canonical dump the round trip must give back.
+constexpr const char kSampleModelBody[] =
+    "winnow-model 3\n"
     "[text]\n"
     "threshold 0.375\n"
     "switch_cost 1.5\n"
@@ -119,6 +119,16 @@ constexpr const char kSampleModelText[] =
     "leaf -0.5\n"
     "leaf 0.75\n"
     "ensemble second_pass 1.5\n";
+
+// The end line: the FNV-1a hash of everything from the version line, as 16 hex digits.
+std::string with_end_line(const std::string& body) {
+  std::uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : body) hash = (hash ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return body + "end fnv1a-64 " + hex + "\n";
+}
+const std::string kSampleModelText = with_end_line(kSampleModelBody);
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -461,8 +471,8 @@ TEST(ModelFile, BadFilesAreRejectedWithFileAndLine) {
 
   const BadModelCase cases[] = {
       // The header.
-      {"wrong version", replaced(1, "winnow-model 1"), {where(1), "version 1", "reads version 2"}},
-      {"future version", replaced(1, "winnow-model 3"), {where(1), "version 3", "reads version 2"}},
+      {"wrong version", replaced(1, "winnow-model 2"), {where(1), "version 2", "reads version 3"}},
+      {"future version", replaced(1, "winnow-model 4"), {where(1), "version 4", "reads version 3"}},
       {"not a model file", "hello world\n", {where(1), "not a winnow model file"}},
       {"version that is not a number", replaced(1, "winnow-model two"), {where(1), "not a winnow model file"}},
       {"empty file", "", {"bad.model", "empty model file"}},
@@ -495,8 +505,22 @@ TEST(ModelFile, BadFilesAreRejectedWithFileAndLine) {
       {"missing second pass", without(text_second_pass, html), {"bad.model", "no ensemble second_pass in [text]"}},
       {"missing first pass", without(at("ensemble first_pass", html), html_second_pass),
        {"bad.model", "no ensemble first_pass in [html]"}},
-      {"duplicate section", std::string(kSampleModelText) + "[text]\n",
-       {where(static_cast<int>(good.size()) + 1), "second [text] section"}},
+      {"duplicate section", inserted(static_cast<int>(good.size()), "[text]"),
+       {where(static_cast<int>(good.size())), "second [text] section"}},
+
+      // The end line: a file cut short where what is left parses, or changed after it was written.
+      {"cut inside the last number", [&] {
+         std::vector<std::string> lines = good;
+         lines.pop_back();
+         lines.back().resize(lines.back().size() - 1);
+         return join_lines(lines);
+       }(),
+       {"bad.model: cut short: no end line after line " + std::to_string(good.size() - 1)}},
+      {"cut before the end line", without(static_cast<int>(good.size()), static_cast<int>(good.size()) + 1),
+       {"bad.model: cut short"}},
+      {"a value changed", replaced(3, "threshold 0.25"), {"bad.model: changed since it was written"}},
+      {"more after the end line", std::string(kSampleModelText) + "tree\n", {where(static_cast<int>(good.size()) + 1), "more after the end line"}},
+      {"end line without a hash", replaced(static_cast<int>(good.size()), "end"), {where(static_cast<int>(good.size())), "expected 'end fnv1a-64 HASH'"}},
       {"duplicate ensemble", inserted(text_second_pass, "ensemble first_pass 0"),
        {where(text_second_pass), "second ensemble first_pass"}},
       {"unknown pass", replaced(text_second_pass, "ensemble third_pass 0.5"),
@@ -542,7 +566,7 @@ TEST(ModelFile, BadFilesAreRejectedWithFileAndLine) {
 }
 
 TEST(ModelFile, FailedParseLeavesTheOutputAlone) {
-  for (const char* contents : {"winnow-model 99\n", "winnow-model 2\n[text]\n"}) {
+  for (const char* contents : {"winnow-model 99\n", "winnow-model 3\n[text]\n"}) {
     Model parsed = sample_model();
     ASSERT_FALSE(parse_model(contents, "bad.model", &parsed).ok()) << contents;
     expect_equal(parsed, sample_model());
@@ -621,7 +645,7 @@ TEST(LoadModel, FailuresNameTheFile) {
   EXPECT_NE(status.message.find(old + ":1:"), std::string::npos) << status.message;
   EXPECT_EQ(loaded, nullptr);
 
-  const std::string header_only = dir.write("header.model", "winnow-model 2\n");
+  const std::string header_only = dir.write("header.model", "winnow-model 3\n");
   status = load_model(header_only, &loaded);
   EXPECT_EQ(status.code, ErrorCode::kBadModel);
   EXPECT_NE(status.message.find(header_only + ": no [text] section"), std::string::npos) << status.message;
