@@ -121,7 +121,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
       {LexiconCategory::kLegal, 1000000,
        "\\bcopyright\\b|\\bterms (?:of (?:use|service)|and conditions|& conditions)\\b|"
        "\\bprivacy (?:policy|notice|statement)\\b|\\bcookie policy\\b|\\bimpressum\\b|\\bdatenschutz|"
-       "mentions légales|\\baviso legal\\b|pol[ií]tica de (?:privacidad|cookies)|politique de confidentialit|"
+       "mentions légales|\\baviso legal\\b|pol(?:i|í)tica de (?:privacidad|cookies)|politique de confidentialit|"
        "nutzungsbedingungen", true, {"copyright", "terms ", "privacy ", "cookie policy", "impressum", "datenschutz", "mentions l", "aviso legal", "tica de ", "politique de confidentialit", "nutzungsbedingungen"}},
       {LexiconCategory::kLegal, 1000000,
        "licensing@|\\bbuy additional rights\\b|\\breprints? (?:&|and) permissions\\b|"

@@ -1,24 +1,24 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of tests/fuzz with ASan and UBSan, and a seed corpus, into DIR
-# (default /tmp/winnow-fuzz). Then run, for example:
-#   DIR/raw_text_bodies_fuzz -dict=tests/fuzz/html.dict -max_len=4096 -max_total_time=600 DIR/corpus DIR/seeds
+# Builds the libFuzzer targets of tests/fuzz with ASan and UBSan (the CMake options WINNOW_SANITIZE
+# and WINNOW_FUZZ, clang) into DIR/build (default DIR /tmp/winnow-fuzz), links each into DIR, and
+# writes seed corpora into DIR/seeds/<target> (make_seeds.sh). Then run one, for example:
+#   DIR/raw_text_bodies_fuzz -dict=tests/fuzz/html.dict -max_len=4096 -max_total_time=600 \
+#     DIR/corpus/raw_text_bodies_fuzz DIR/seeds/raw_text_bodies_fuzz
 # (the first directory collects new inputs; a difference or a sanitizer report stops the run and
-# writes the input to crash-*). Needs clang++ and libgumbo-dev; the seeds come from golden/ and, if
-# it is unpacked, build/corpus.
+# writes the input to crash-*). Set LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp to let Gumbo's
+# own leaks pass. tests/fuzz/run_all.sh runs them all at once. Needs clang, libclang-rt-dev and the
+# packages of tools/install-deps; the seeds come from golden/ and, if unpacked, build/corpus.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-/tmp/winnow-fuzz}
-mkdir -p "$out/seeds" "$out/corpus"
-clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ifilter \
-  tests/fuzz/raw_text_bodies_fuzz.cpp filter/raw_text_bodies.cpp $(pkg-config --cflags --libs gumbo) \
-  -o "$out/raw_text_bodies_fuzz"
-# Seeds: the golden HTML cases, and the first 16 KB of some corpus pages of both HTML sets.
-find golden -name '*.html' -exec cp {} "$out/seeds/" \;
-for set in wcxb-dev dragnet; do
-  if [ -d "build/corpus/$set" ]; then
-    ls "build/corpus/$set"/*.html | head -150 | while read -r page; do
-      head -c 16384 "$page" > "$out/seeds/$set-$(basename "$page")"
-    done
-  fi
+targets=(raw_text_bodies_fuzz clean_text_fuzz clean_html_fuzz jsonl_fuzz warc_fuzz model_fuzz)
+cmake -S . -B "$out/build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DWINNOW_SANITIZE=ON -DWINNOW_FUZZ=ON \
+  -DWINNOW_BUILD_TESTS=ON -DWINNOW_BUILD_BENCH=OFF >/dev/null
+cmake --build "$out/build" --target "${targets[@]}" -j2
+for t in "${targets[@]}"; do
+  ln -sfn "build/tests/fuzz/$t" "$out/$t"
+  mkdir -p "$out/corpus/$t"
 done
-echo "built $out/raw_text_bodies_fuzz; seeds in $out/seeds ($(ls "$out/seeds" | wc -l) files)"
+tests/fuzz/make_seeds.sh "$out/seeds" "$([ -d build/corpus ] && echo build/corpus)"
+echo "built ${targets[*]} in $out; seeds in $out/seeds"
