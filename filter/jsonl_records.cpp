@@ -60,7 +60,7 @@ Status clean_jsonl_record(std::string_view line, const JsonlOptions& options, st
     try {
       const Json again = Json::parse(line.begin(), line.end());
       (void)again;
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {  // parse_error, and out_of_range for a number like 1e999
       std::string what = e.what();
       const std::size_t colon = what.find("parse error");
       // The parser quotes the bytes it stopped at, raw: they may be invalid UTF-8 or controls.

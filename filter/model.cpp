@@ -254,23 +254,32 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
   bool seen_sections[2] = {false, false};
   bool seen_passes[2][2] = {{false, false}, {false, false}};
   int section_index = 0;
-  // A tree is whole when every child number points to a later node of the same tree.
+  // A tree is whole when every child number points to a later node of the same tree and every
+  // node but the root is the child of exactly one node (two parents of one node would put it at
+  // two depths: found by tests/fuzz/model_fuzz.cpp, an index past the laid-out tree).
+  std::vector<std::uint8_t> parents;
   auto close_tree = [&]() -> bool {
     if (!in_tree) return true;
     in_tree = false;
     const std::size_t end = ensemble->nodes.size();
     if (end == tree_start) return false;
+    parents.assign(end - tree_start, 0);
     for (std::size_t n = tree_start; n < end; ++n) {
       TreeNode& node = ensemble->nodes[n];
       if (node.feature == TreeNode::kLeaf) continue;
       const std::size_t own = n - tree_start;
       if (node.yes <= own || node.no <= own || tree_start + node.yes >= end || tree_start + node.no >= end) return false;
+      if (node.yes == node.no || ++parents[node.yes] > 1 || ++parents[node.no] > 1) return false;
       node.yes += static_cast<std::uint32_t>(tree_start);
       node.no += static_cast<std::uint32_t>(tree_start);
     }
+    for (std::size_t k = 1; k < parents.size(); ++k) {
+      if (parents[k] != 1) return false;  // a node no path reaches
+    }
     return true;
   };
-  const char kBadTree[] = "a tree whose nodes point outside it or back to an earlier node";
+  const char kBadTree[] =
+      "a tree whose nodes point outside it or back to an earlier node, or to a node another points to, or to none";
   std::uint64_t records_hash = kFnvOffset;  // of the records so far, as the end line hashes them
   bool ended = false;
   bool hash_matches = false;  // reported after the structural checks, whose messages say more

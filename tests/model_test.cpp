@@ -498,6 +498,10 @@ TEST(ModelFile, BadFilesAreRejectedWithFileAndLine) {
       {"last tree of the file pointing outside", inserted(html_second_pass + 1, "tree\nsplit log_words 0.5 1 2 0"),
        {"bad.model:", kBadTree}},
       {"tree with no node", inserted(text_third_tree, "tree"), {"bad.model:", kBadTree}},
+      {"two parents of one node", replaced(text_second_tree + 2, "split ends_sentence 0.5 2 4 0.0625"),
+       {"bad.model:", kBadTree}},
+      {"both children the same node", replaced(text_second_tree + 2, "split ends_sentence 0.5 3 3 0.0625"),
+       {"bad.model:", kBadTree}},
 
       // Sections and ensembles.
       {"missing [html] section", without(html, static_cast<int>(good.size()) + 1), {"bad.model", "no [html] section"}},
