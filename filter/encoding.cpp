@@ -252,9 +252,9 @@ Utf8Counts count_utf8(std::string_view s, bool whole) {
       continue;
     }
     const std::size_t start = i;
-    const char32_t cp = utf8::next(s, i);
-    const bool is_replacement_written = cp == utf8::kReplacement && i - start == 3;  // a real U+FFFD
-    if (cp != utf8::kReplacement || is_replacement_written) {
+    bool invalid = false;
+    utf8::next_checked(s, i, &invalid);
+    if (!invalid) {
       ++counts.multibyte;
     } else if (whole || n - start > 3) {
       ++counts.invalid;

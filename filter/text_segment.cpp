@@ -23,8 +23,8 @@ std::size_t LineSegmenter::part_end(std::string_view line) const {
   return end == 0 ? limit : end;
 }
 
-// Emits a whole line, cut into parts when it is longer than the limit.
-void LineSegmenter::emit_line(std::string_view line) {
+// Emits the full parts of a line longer than the limit; returns the rest, at most the limit.
+std::string_view LineSegmenter::emit_full_parts(std::string_view line) {
   while (line.size() > max_line_bytes_) {
     if (!cutting_) ++lines_cut_;
     cutting_ = true;
@@ -32,7 +32,12 @@ void LineSegmenter::emit_line(std::string_view line) {
     emit_part(line.substr(0, end));
     line.remove_prefix(end);
   }
-  emit_part(line);
+  return line;
+}
+
+// Emits a whole line, cut into parts when it is longer than the limit.
+void LineSegmenter::emit_line(std::string_view line) {
+  emit_part(emit_full_parts(line));
   cutting_ = false;
 }
 
@@ -62,14 +67,7 @@ void LineSegmenter::push(std::string_view bytes) {
   partial_.append(bytes.substr(start));
   if (partial_.size() > max_line_bytes_) {
     // The line goes on past the limit: its full parts go now, so it is never held whole.
-    std::string_view rest = partial_;
-    while (rest.size() > max_line_bytes_) {
-      if (!cutting_) ++lines_cut_;
-      cutting_ = true;
-      const std::size_t end = part_end(rest);
-      emit_part(rest.substr(0, end));
-      rest.remove_prefix(end);
-    }
+    const std::string_view rest = emit_full_parts(partial_);
     partial_.erase(0, partial_.size() - rest.size());
   }
 }

@@ -31,6 +31,7 @@ class LineSegmenter {
  private:
   void emit_line(std::string_view line);
   void emit_part(std::string_view part);
+  std::string_view emit_full_parts(std::string_view line);
   std::size_t part_end(std::string_view line) const;
   Emit emit_;
   std::size_t max_line_bytes_;

@@ -132,8 +132,9 @@ std::string printable(std::string_view s, std::size_t max_bytes) {
       continue;
     }
     const std::size_t start = i;
-    const char32_t cp = next(s, i);
-    if (cp == kReplacement && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
+    bool invalid = false;
+    next_checked(s, i, &invalid);
+    if (invalid) {
       append(out, kReplacement);
     } else {
       out.append(s.substr(start, i - start));
@@ -143,6 +144,14 @@ std::string printable(std::string_view s, std::size_t max_bytes) {
   return out;
 }
 
+char32_t next_checked(std::string_view s, std::size_t& i, bool* invalid) {
+  const std::size_t start = i;
+  const char32_t cp = next(s, i);
+  // U+FFFD written out in the text is three valid bytes, not a replacement.
+  *invalid = cp == kReplacement && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD");
+  return cp;
+}
+
 bool is_valid(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
@@ -150,8 +159,9 @@ bool is_valid(std::string_view s) {
       ++i;
       continue;
     }
-    const std::size_t start = i;
-    if (next(s, i) == kReplacement && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) return false;
+    bool invalid = false;
+    next_checked(s, i, &invalid);
+    if (invalid) return false;
   }
   return true;
 }
@@ -162,8 +172,9 @@ std::string make_valid(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const std::size_t start = i;
-    const char32_t cp = next(s, i);
-    if (cp == kReplacement && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
+    bool invalid = false;
+    next_checked(s, i, &invalid);
+    if (invalid) {
       append(out, kReplacement);
     } else {
       out.append(s.substr(start, i - start));

@@ -15,6 +15,9 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 // kReplacement and advance one byte, so decoding never stalls and never reads past the end.
 char32_t next(std::string_view s, std::size_t& i);
 
+// next(), and whether the bytes were invalid (a U+FFFD written out in the text is not).
+char32_t next_checked(std::string_view s, std::size_t& i, bool* invalid);
+
 // Appends the UTF-8 encoding of cp.
 void append(std::string& out, char32_t cp);
 

@@ -50,6 +50,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::read_whole_file;
 using testing::TempDir;
+using testing::tree_of;
 using Clock = std::chrono::steady_clock;
 
 // --- Running the binary ------------------------------------------------------------------------
@@ -279,15 +280,6 @@ void expect_printable(const std::string& err, const std::string& what) {
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
-// Every regular file under `root`, by its path below root.
-std::map<std::string, std::string> tree_of(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  if (!fs::exists(root)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) files[entry.path().lexically_relative(root).string()] = read_whole_file(entry.path());
-  }
-  return files;
-}
 
 void expect_no_partial_files(const fs::path& out) {
   for (const auto& [path, bytes] : tree_of(out)) {

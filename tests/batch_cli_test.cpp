@@ -21,15 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::read_whole_file;
 
-// Every regular file under `root`, by its path below root, with its bytes.
-std::map<std::string, std::string> tree_of(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  if (!fs::exists(root)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) files[entry.path().lexically_relative(root).string()] = read_whole_file(entry.path());
-  }
-  return files;
-}
+using testing::tree_of;
 
 std::vector<std::string> partial_files(const fs::path& root) {
   std::vector<std::string> found;

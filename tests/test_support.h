@@ -8,6 +8,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -24,6 +25,16 @@ inline std::string read_whole_file(const std::filesystem::path& path) {
   std::ostringstream contents;
   contents << in.rdbuf();
   return contents.str();
+}
+
+// Every regular file under `root`, by its path below root, with its bytes.
+inline std::map<std::string, std::string> tree_of(const std::filesystem::path& root) {
+  std::map<std::string, std::string> files;
+  if (!std::filesystem::exists(root)) return files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) files[entry.path().lexically_relative(root).string()] = read_whole_file(entry.path());
+  }
+  return files;
 }
 
 inline void write_whole_file(const std::filesystem::path& path, std::string_view contents) {
