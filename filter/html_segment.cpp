@@ -253,10 +253,7 @@ class Segmenter {
   std::uint32_t link_chars_ = 0;
   std::uint32_t links_ = 0;
   int inline_row_depth_ = 0;  // > 0 inside a row read as one line
-  bool cell_started_ = false;
-  bool in_head_ = false;
   bool read_noscript_ = false;  // <noscript> in <body> gives text
-  int title_depth_ = 0;
 };
 
 void Segmenter::add_text(std::string_view text) {
