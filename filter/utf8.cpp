@@ -119,6 +119,22 @@ std::string fold_space(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Appends the sequence at s[i] as it is, or U+FFFD where it is invalid, and advances i.
+void append_valid(std::string& out, std::string_view s, std::size_t& i) {
+  const std::size_t start = i;
+  bool invalid = false;
+  next_checked(s, i, &invalid);
+  if (invalid) {
+    append(out, kReplacement);
+  } else {
+    out.append(s.substr(start, i - start));
+  }
+}
+
+}  // namespace
+
 std::string printable(std::string_view s, std::size_t max_bytes) {
   std::string out;
   std::size_t i = 0;
@@ -131,14 +147,7 @@ std::string printable(std::string_view s, std::size_t max_bytes) {
       ++i;
       continue;
     }
-    const std::size_t start = i;
-    bool invalid = false;
-    next_checked(s, i, &invalid);
-    if (invalid) {
-      append(out, kReplacement);
-    } else {
-      out.append(s.substr(start, i - start));
-    }
+    append_valid(out, s, i);
   }
   if (i < s.size()) out += "...";
   return out;
@@ -170,16 +179,7 @@ std::string make_valid(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
-  while (i < s.size()) {
-    const std::size_t start = i;
-    bool invalid = false;
-    next_checked(s, i, &invalid);
-    if (invalid) {
-      append(out, kReplacement);
-    } else {
-      out.append(s.substr(start, i - start));
-    }
-  }
+  while (i < s.size()) append_valid(out, s, i);
   return out;
 }
 
