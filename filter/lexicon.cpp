@@ -250,7 +250,12 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "buy now|in stock|out of stock|edit this page|print recipe|jump to recipe|imprimer(?: la recette)?|rezept drucken|imprimir receta)\\b",
        false, {"page", "add to", "save to", "buy now", "stock", "edit this", "recipe", "imprimer", "rezept", "imprimir"}},
       {LexiconCategory::kNavigation, 14,
-       "^[^>»›]{1,40}(?:\\s(?:>|»|›|→)\\s[^>»›]{1,40}){1,}$|^\\W*you are here\\b", false, {">", "»", "›", "→", "you are here"}},
+       // An item is up to 40 bytes holding no separator, no '«' (a line with one quotes: "« boards »")
+       // and no '←' (arrows both ways are a diagram); one after a separator does not start with a
+       // digit ("hematocrit > 24%" compares). The multi-byte ones are excluded by look-ahead: a byte
+       // class [^»›] rejected every item holding a character that shares one of their bytes, such as
+       // ’, –, © or ú.
+       "^(?:(?!»|›|«|←)[^>]){1,40}(?:\\s(?:>|»|›|→)\\s(?!\\d)(?:(?!»|›|«|←)[^>]){1,40}){1,}$|^\\W*you are here\\b", false, {">", "»", "›", "→", "you are here"}},
       {LexiconCategory::kByline, 15,
        "^\\W*(?:posts|joined|member since|registered|reputation|karma|messages|points)\\s*:\\s*\\S|"
        "^\\W*(?:words|text|texte|author|autor|auteur|reporter|story|interview|photos? and words)\\s*:\\s*[^\\s:]+(?:\\s+[^\\s:]+){0,3}\\s*$",

@@ -348,6 +348,28 @@ TEST(Lexicon, ShareBarSeparatedByBullets) {
   EXPECT_TRUE(match_line("Share \xC2\xB7 Tweet \xC2\xB7 Email").has(C::kPrompt));
 }
 
+// Breadcrumb items may hold any character but a separator: ’ (E2 80 99), – (E2 80 93) and ú
+// (C3 BA) share bytes with '›' or '»' and were rejected by a byte class. A comparison, a line
+// quoting with « », and a diagram with arrows both ways are no breadcrumb.
+TEST(Lexicon, BreadcrumbItemsHoldCharactersOutsideAscii) {
+  const struct {
+    const char* line;
+    bool breadcrumb;
+  } cases[] = {
+      {"Home > Today\xE2\x80\x99s news > World", true},
+      {"Home \xC2\xBB Sport \xE2\x80\x93 Results \xC2\xBB Football", true},
+      {"Inicio \xE2\x80\xBA M\xC3\xBAsica \xE2\x80\xBA Rock", true},
+      {"Docs \xE2\x86\x92 Install \xE2\x86\x92 Linux", true},
+      {"Keep platelets > 75K", false},
+      {"WHERE o.total > 1000", false},
+      {"Des publications de \xC2\xAB volume \xC2\xBB tr\xC3\xA8s diff\xC3\xA9rent", false},
+      {"main \xE2\x86\x92 A \xE2\x86\x90 B \xE2\x86\x90 C", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(match_line(c.line).has(C::kNavigation), c.breadcrumb) << c.line << ": " << names(match_line(c.line));
+  }
+}
+
 // Body text: full sentences that contain a trigger word but are not clutter. None may match a
 // category at all (they hold no legal or cookie wording either).
 TEST(Lexicon, BodySentencesMatchNothing) {
