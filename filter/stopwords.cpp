@@ -1,8 +1,10 @@
 // Function-word table. Entry point: is_stopword. Tested by tests/block_shape_test.cpp.
 #include "stopwords.h"
 
-#include <string>
-#include <unordered_set>
+#include <cstdint>
+#include <cstring>
+
+#include "hash_table.h"
 
 namespace winnow {
 namespace {
@@ -39,11 +41,41 @@ constexpr std::string_view kStopwords[] = {
     "i", "w", "na", "z", "się", "nie", "do", "to", "że", "jest", "o", "jak", "ale", "za", "od", "po",
 };
 
+// No function word above is longer than this many bytes ("también").
+constexpr std::size_t kLongestStopword = 8;
+static_assert(
+    [] {
+      for (std::string_view word : kStopwords) {
+        if (word.empty() || word.size() > kLongestStopword) return false;
+      }
+      return true;
+    }(),
+    "every function word packs into one 64-bit key");
+
+// A word of at most eight bytes packed into one integer, times an odd constant to spread its bits
+// over the table's slots. The table holds each word's index, and a hit is checked against the word
+// itself (a packed key drops the length, so "the" and "the\0" would share one). This runs for every
+// word of every block: a lookup is a multiply, a probe and an eight-byte compare, where a string hash
+// set hashed the bytes first.
+std::uint64_t packed_key(std::string_view word) {
+  std::uint64_t packed = 0;
+  std::memcpy(&packed, word.data(), word.size());
+  return packed * 0x9E3779B97F4A7C15ull;
+}
+
+HashTable<std::size_t> stopword_table() {
+  HashTable<std::size_t> table(std::size(kStopwords));
+  for (std::size_t i = 0; i < std::size(kStopwords); ++i) table.insert(packed_key(kStopwords[i])) = i;
+  return table;
+}
+
 }  // namespace
 
 bool is_stopword(std::string_view lowercase_word) {
-  static const std::unordered_set<std::string_view> table(std::begin(kStopwords), std::end(kStopwords));
-  return table.count(lowercase_word) > 0;
+  static const HashTable<std::size_t> table = stopword_table();
+  if (lowercase_word.empty() || lowercase_word.size() > kLongestStopword) return false;
+  const std::size_t* index = table.find(packed_key(lowercase_word));
+  return index != nullptr && kStopwords[*index] == lowercase_word;
 }
 
 }  // namespace winnow

@@ -142,7 +142,7 @@ TEST(ShapeBlock, CarriesTheLexiconMatch) {
 
 TEST(IsStopword, FunctionWordsOfSeveralLanguages) {
   const struct {
-    const char* word;
+    std::string_view word;
     bool stopword;
   } cases[] = {
       {"the", true},
@@ -158,6 +158,16 @@ TEST(IsStopword, FunctionWordsOfSeveralLanguages) {
       {"share", false},
       {"", false},
       {"The", false},  // callers lower-case first
+      // Words are packed into 64-bit keys: the longest function word, a prefix of one, one with a
+      // function word as its prefix, and words of nine bytes or more all come out right.
+      {"tambi\xC3\xA9n", true},
+      {"tambi\xC3\xA9", false},
+      {"th", false},
+      {"theirs", false},
+      {"becausee", false},
+      {"becauseee", false},
+      {"tambi\xC3\xA9nx", false},
+      {std::string_view("the\0", 4), false},
   };
   for (const auto& c : cases) EXPECT_EQ(is_stopword(c.word), c.stopword) << '"' << c.word << '"';
 }
