@@ -1,5 +1,5 @@
 // The model. Entry points: ensemble_margin, score_block, feature_contributions, parse_model,
-// serialize_model, default_model, load_model. Tested by tests/model_test.cpp.
+// serialize_model, load_model. Tested by tests/model_test.cpp.
 //
 // File format (text, '#' starts a comment, one record per line):
 //   winnow-model 3
@@ -31,8 +31,6 @@
 
 namespace winnow {
 
-extern const char kDefaultModelText[];  // default_model_data.cpp, generated from model/default.model
-
 namespace {
 
 // The end line's hash, as 16 hex digits.
@@ -58,9 +56,10 @@ std::uint32_t tree_end(const TreeEnsemble& ensemble, std::uint32_t root) {
   return next != ensemble.roots.end() ? *next : static_cast<std::uint32_t>(ensemble.nodes.size());
 }
 
-// Splits a line into whitespace-separated fields.
-std::vector<std::string_view> fields_of(std::string_view line) {
-  std::vector<std::string_view> fields;
+// Splits a line into whitespace-separated fields, into `fields` (reused: the built-in model has
+// 85,000 lines, parsed at every start).
+void fields_of(std::string_view line, std::vector<std::string_view>& fields) {
+  fields.clear();
   std::size_t i = 0;
   while (i < line.size()) {
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
@@ -68,7 +67,6 @@ std::vector<std::string_view> fields_of(std::string_view line) {
     while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
     if (i > start) fields.push_back(line.substr(start, i - start));
   }
-  return fields;
 }
 
 bool parse_float(std::string_view text, float* out) {
@@ -284,6 +282,7 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
   bool ended = false;
   bool hash_matches = false;  // reported after the structural checks, whose messages say more
 
+  std::vector<std::string_view> f;  // the fields of the current line
   std::size_t position = 0;
   while (position < contents.size()) {
     std::size_t end = contents.find('\n', position);
@@ -292,7 +291,7 @@ Status parse_model(std::string_view contents, const std::string& origin, Model* 
     position = end + 1;
     ++number;
     if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    const std::vector<std::string_view> f = fields_of(line);
+    fields_of(line, f);
     if (f.empty()) continue;
     const std::string_view key = f[0];
     if (ended) return fail("more after the end line");
@@ -425,20 +424,6 @@ std::string serialize_model(const Model& model) {
   section("html", model.html);
   out += "end fnv1a-64 " + hash_hex(fnv_bytes(out)) + "\n";  // canonical: one space, no comments
   return out;
-}
-
-const Model& default_model() {
-  static const Model model = [] {
-    Model parsed;
-    const Status status = parse_model(kDefaultModelText, "built-in model", &parsed);
-    // The built-in model is checked by the build's tests; a mismatch is a build defect.
-    if (!status.ok()) {
-      std::fprintf(stderr, "winnow: %s\n", status.message.c_str());
-      std::abort();
-    }
-    return parsed;
-  }();
-  return model;
 }
 
 Status load_model(const std::string& path, std::shared_ptr<const Model>* out) {

@@ -630,7 +630,8 @@ TEST(LoadModel, ReadsTheShippedModelFile) {
   const Status status = load_model(path, &loaded);
   ASSERT_TRUE(status.ok()) << status.message;
   ASSERT_NE(loaded, nullptr);
-  // The built-in model is this file, compiled in.
+  // The built-in model is this file, written into the binary as arrays (winnow_embed_model), bit
+  // for bit.
   expect_equal(*loaded, default_model());
 }
 
