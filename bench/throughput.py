@@ -4,6 +4,8 @@
   text stream   the concatenated .txt dumps of the sets, stdin to stdout (`winnow --input-format text`)
   text pages    each .txt dump as a document (`winnow batch -j 1`): documents/s
   html <set>    each .html page of wcxb-dev and of dragnet as a document (`winnow batch -j 1`)
+  html filter   the first 300 dragnet pages, each through its own process (`winnow < page > out`),
+                as a shell loop uses it: start-up counts here
   big stream    (--stream-gb N) N GB of text piped to stdin: peak memory must stay flat
 
 Prints MB/s (input bytes per wall-clock second), documents/s and the peak RSS of the process. This
@@ -75,6 +77,22 @@ def run_batch(winnow, inputs, include, exclude, work):
             "digest": digest}
 
 
+def run_per_process(winnow, pages, work):
+    """One process per page, stdin to a file, as `for f in *.html; do winnow < $f; done` runs."""
+    digest = hashlib.sha256()
+    out = os.path.join(work, "page.out")
+    seconds = 0.0
+    rss = 0.0
+    for page in pages:
+        with open(page, "rb") as f, open(out, "wb") as o:
+            s, r = timed([winnow], stdin=f, stdout=o)
+        seconds += s
+        rss = max(rss, r)
+        digest.update(digest_file(out).encode())
+    return {"seconds": seconds, "rss": rss, "bytes": sum(os.path.getsize(p) for p in pages), "docs": len(pages),
+            "digest": digest.hexdigest()}
+
+
 def big_stream(winnow, source, gigabytes):
     """Pipes `gigabytes` GB of the corpus text, repeated, into winnow; returns seconds and peak RSS."""
     total = int(gigabytes * 1e9)
@@ -116,6 +134,8 @@ def main():
             for path in text_files(args.corpus, SETS):
                 with open(path, "rb") as f:
                     o.write(f.read())
+        dragnet = os.path.join(args.corpus, "dragnet")
+        filter_pages = [os.path.join(dragnet, n) for n in sorted(os.listdir(dragnet)) if n.endswith(".html")][:300]
         cases = {
             "text stream": lambda: run_stream(args.winnow, stream, os.path.join(work, "stream.out")),
             "text pages": lambda: run_batch(args.winnow, [os.path.join(args.corpus, s) for s in SETS], "*.txt",
@@ -124,6 +144,7 @@ def main():
                                                work),
             "html dragnet": lambda: run_batch(args.winnow, [os.path.join(args.corpus, "dragnet")], "*.html", None,
                                               work),
+            "html filter": lambda: run_per_process(args.winnow, filter_pages, work),
         }
         runs = {name: [] for name in cases}
         for _ in range(args.repeat):
