@@ -12,6 +12,8 @@
 #include <boost/regex.hpp>
 
 #include <algorithm>
+#include <deque>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -332,15 +334,32 @@ bool has_capitals(std::string_view text, int at_least) {
 }  // namespace
 
 struct Lexicon::Patterns {
+  // A row's regex is compiled the first time a block gets past its needles, by whichever thread
+  // gets there first: compiling them all took half of what winnow spends on a one-page document,
+  // and such a page reaches only some rows.
   struct Compiled {
+    Compiled(LexiconCategory category, int max_words, bool weak, std::uint64_t needle_bit, bool needs_digit,
+             const char* pattern)
+        : category(category), max_words(max_words), weak(weak), needle_bit(needle_bit), needs_digit(needs_digit),
+          pattern(pattern) {}
+
     LexiconCategory category;
     int max_words;
     bool weak;
     std::uint64_t needle_bit;  // this row's bit in what `needles` finds; 0: the row has no needles
     bool needs_digit;
-    boost::regex regex;
+    const char* pattern;
+    mutable std::once_flag compiled;
+    mutable boost::regex regex;
+
+    const boost::regex& get() const {
+      std::call_once(compiled, [this] {
+        regex.assign(pattern, boost::regex::perl | boost::regex::icase | boost::regex::optimize);
+      });
+      return regex;
+    }
   };
-  std::vector<Compiled> rows;
+  std::deque<Compiled> rows;  // a deque: once_flag cannot move
   NeedleSet needles;
   boost::regex byline_cased;
 };
@@ -361,14 +380,12 @@ std::vector<std::pair<std::string_view, std::uint64_t>> row_needles(const std::v
 
 Lexicon::Lexicon()
     : patterns_(std::make_unique<Patterns>(Patterns{{}, NeedleSet(row_needles(pattern_table())), boost::regex()})) {
-  const auto flags = boost::regex::perl | boost::regex::icase | boost::regex::optimize;
   const std::vector<CategoryPatterns>& table = pattern_table();
   if (table.size() > 63) throw std::logic_error("lexicon: more rows than needle bits");
   for (std::size_t r = 0; r < table.size(); ++r) {
     const CategoryPatterns& row = table[r];
     const std::uint64_t bit = row.needles.empty() ? 0 : std::uint64_t{1} << r;
-    patterns_->rows.push_back(
-        {row.category, row.max_words, row.weak, bit, row.needs_digit, boost::regex(row.pattern, flags)});
+    patterns_->rows.emplace_back(row.category, row.max_words, row.weak, bit, row.needs_digit, row.pattern);
   }
   patterns_->byline_cased = boost::regex(kBylineCased, boost::regex::perl | boost::regex::optimize);
 }
@@ -397,8 +414,11 @@ LexiconMatch Lexicon::match(std::string_view text, int words, Prefilter prefilte
     const unsigned bit = static_cast<unsigned>(row.category);
     const bool is_legal = row.category == LexiconCategory::kLegal;
     if (!is_legal && ((result.categories >> bit) & 1u)) continue;
+    // Compiled outside the try: a pattern that does not compile is a defect the tests must see
+    // (tests/lexicon_test.cpp compiles every row), not a row that silently never matches.
+    const boost::regex& regex = row.get();
     try {
-      if (boost::regex_search(begin, end, row.regex, boost::match_default)) {
+      if (boost::regex_search(begin, end, regex, boost::match_default)) {
         result.categories |= 1u << bit;
         if (is_legal) {
           ++result.legal_hits;

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "block_shape.h"
 
@@ -541,6 +543,28 @@ TEST(Lexicon, LongNoticesHitSeveralLegalPatterns) {
 }
 
 TEST(Lexicon, InstanceIsShared) { EXPECT_EQ(&Lexicon::instance(), &Lexicon::instance()); }
+
+// Rows compile when a block first reaches them, so a pattern that does not compile would only show
+// on some page. With the prefilter skipped, a one-word line that matches nothing reaches every row.
+TEST(Lexicon, EveryPatternCompiles) {
+  EXPECT_NO_THROW(Lexicon::instance().match("zzz", 1, Lexicon::Prefilter::kSkip));
+}
+
+// Many threads reaching rows for the first time at once compile each row once and agree. (ctest
+// runs each test in a process of its own, so there the rows are compiled by these threads.)
+TEST(Lexicon, ThreadsCompilingRowsAtOnceAgree) {
+  const char* lines[] = {"Share this article", "All rights reserved", "Home > News > Local", "Read more", "zzz"};
+  std::vector<std::thread> threads;
+  std::vector<std::string> seen(8);
+  for (std::size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (const char* line : lines) seen[t] += names(match_line(line)) + ";";
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& s : seen) EXPECT_EQ(s, seen[0]);
+  EXPECT_EQ(seen[0], "prompt;legal;navigation;teaser-marker,navigation;none;");
+}
 
 TEST(Lexicon, PathologicalInputDoesNotThrow) {
   const Lexicon& lexicon = Lexicon::instance();
