@@ -56,8 +56,8 @@ std::uint32_t tree_end(const TreeEnsemble& ensemble, std::uint32_t root) {
   return next != ensemble.roots.end() ? *next : static_cast<std::uint32_t>(ensemble.nodes.size());
 }
 
-// Splits a line into whitespace-separated fields, into `fields` (reused: the built-in model has
-// 85,000 lines, parsed at every start).
+// Splits a line into whitespace-separated fields, into `fields` (reused from line to line: a model
+// file has some 85,000 lines).
 void fields_of(std::string_view line, std::vector<std::string_view>& fields) {
   fields.clear();
   std::size_t i = 0;
