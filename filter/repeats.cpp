@@ -29,6 +29,13 @@ constexpr int kQuoteMaxWords = 60;
 constexpr std::array<std::string_view, 9> kTitleSeparators = {" | ", " - ", " – ", " — ", " :: ", " · ",
                                                               " » ", " / ", " ~ "};
 
+// The bytes that follow the space of some separator above.
+constexpr std::array<bool, 256> kSeparatorFirstBytes = [] {
+  std::array<bool, 256> first{};
+  for (std::string_view sep : kTitleSeparators) first[static_cast<unsigned char>(sep[1])] = true;
+  return first;
+}();
+
 int count_words(std::string_view text) {
   int words = 0;
   bool in_word = false;
@@ -51,6 +58,9 @@ bool is_title_duplicate(std::string_view text, std::uint64_t own_hash,
     std::size_t cut_len = 0;
     for (std::size_t at = text.find(' ', start); at != std::string_view::npos && cut == std::string_view::npos;
          at = text.find(' ', at + 1)) {
+      // Most spaces are followed by a word: only a byte that can open a separator is worth the
+      // comparisons (this runs for every space of every short block).
+      if (at + 1 >= text.size() || !kSeparatorFirstBytes[static_cast<unsigned char>(text[at + 1])]) continue;
       for (std::string_view sep : kTitleSeparators) {
         if (text.compare(at, sep.size(), sep) == 0) {
           cut = at, cut_len = sep.size();
