@@ -6,12 +6,8 @@
 
 namespace winnow::utf8 {
 
-char32_t next(std::string_view s, std::size_t& i) {
+char32_t next_above_ascii(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
   int len = 0;
   char32_t cp = 0;
   char32_t min = 0;
@@ -45,10 +41,8 @@ char32_t next(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-void append(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
+void append_above_ascii(std::string& out, char32_t cp) {
+  if (cp < 0x800) {
     out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   } else if (cp < 0x10000) {
@@ -63,9 +57,8 @@ void append(std::string& out, char32_t cp) {
   }
 }
 
-bool is_space(char32_t cp) {
+bool is_space_above_ascii(char32_t cp) {
   switch (cp) {
-    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
     case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
     case 0x3000: case 0x200B: case 0xFEFF:
       return true;
@@ -74,10 +67,7 @@ bool is_space(char32_t cp) {
   }
 }
 
-bool is_word_char(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
-  }
+bool is_word_char_above_ascii(char32_t cp) {
   if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA || (cp >= 0xB2 && cp <= 0xB3) || cp == 0xB9;
   if (cp == 0xD7 || cp == 0xF7) return false;
   if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, box drawing
@@ -85,7 +75,7 @@ bool is_word_char(char32_t cp) {
   if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
   if (cp >= 0xFF00 && cp <= 0xFF0F) return false;
   if (cp == kReplacement || cp == 0xFEFF) return false;
-  return !is_space(cp);
+  return !is_space_above_ascii(cp);
 }
 
 std::string fold_space(std::string_view s) {
@@ -183,8 +173,7 @@ std::string make_valid(std::string_view s) {
   return out;
 }
 
-char32_t to_lower(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+char32_t to_lower_above_ascii(char32_t cp) {
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
   if (cp == 0x130) return 'i';    // İ
   if (cp == 0x178) return 0xFF;   // Ÿ

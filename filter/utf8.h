@@ -11,26 +11,56 @@ namespace winnow::utf8 {
 
 inline constexpr char32_t kReplacement = 0xFFFD;
 
+// The functions below run for every character of every block: each has its ASCII case here, inline,
+// and the rest out of line (the *_above_ascii functions, not for callers).
+char32_t next_above_ascii(std::string_view s, std::size_t& i);
+void append_above_ascii(std::string& out, char32_t cp);
+bool is_space_above_ascii(char32_t cp);
+bool is_word_char_above_ascii(char32_t cp);
+char32_t to_lower_above_ascii(char32_t cp);
+
 // Decodes the code point at s[i] and advances i. Invalid or truncated sequences yield
 // kReplacement and advance one byte, so decoding never stalls and never reads past the end.
-char32_t next(std::string_view s, std::size_t& i);
+inline char32_t next(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  return next_above_ascii(s, i);
+}
 
 // next(), and whether the bytes were invalid (a U+FFFD written out in the text is not).
 char32_t next_checked(std::string_view s, std::size_t& i, bool* invalid);
 
 // Appends the UTF-8 encoding of cp.
-void append(std::string& out, char32_t cp);
+inline void append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else {
+    append_above_ascii(out, cp);
+  }
+}
 
 // White space as Unicode defines it, including NBSP and the zero-width space.
-bool is_space(char32_t cp);
+inline bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return is_space_above_ascii(cp);
+}
 
 // A cheap word-character test for features: letters and digits of any script. Punctuation and
 // symbols of the Latin-1, general punctuation and CJK punctuation blocks are not word characters.
-bool is_word_char(char32_t cp);
+inline bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
+  return is_word_char_above_ascii(cp);
+}
 
 // Lower case of the letters of European scripts (ASCII, Latin-1, Latin Extended-A, Greek,
 // Cyrillic); other code points unchanged. Enough for matching lower-case patterns.
-char32_t to_lower(char32_t cp);
+inline char32_t to_lower(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  return to_lower_above_ascii(cp);
+}
 
 // `s` with every code point through to_lower.
 std::string lower_case(std::string_view s);
