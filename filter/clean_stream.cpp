@@ -23,6 +23,7 @@ void CleanFigures::add(const CleanFigures& other) {
   kept_text_bytes += other.kept_text_bytes;
   limits_hit.lines_cut += other.limits_hit.lines_cut;
   limits_hit.depth_limited = limits_hit.depth_limited || other.limits_hit.depth_limited;
+  limits_hit.formatting_dropped += other.limits_hit.formatting_dropped;
   if (encoding != other.encoding) encoding.clear();
 }
 
@@ -37,6 +38,13 @@ std::string limits_notice(const LimitsHit& hit, const Limits& limits) {
     if (!notice.empty()) notice += "; ";
     notice += "elements nested deeper than " + std::to_string(limits.max_depth) +
               " were flattened into their ancestor at that depth (--max-depth)";
+  }
+  if (hit.formatting_dropped > 0) {
+    if (!notice.empty()) notice += "; ";
+    notice += std::to_string(hit.formatting_dropped);
+    notice += hit.formatting_dropped == 1 ? " formatting tag (b, i, font, ...) past 16 left open at once was dropped"
+                                          : " formatting tags (b, i, font, ...) past 16 left open at once were dropped";
+    notice += ", their text kept";
   }
   return notice;
 }

@@ -603,7 +603,7 @@ std::uint32_t class_groups_of(std::string_view value) {
   return groups;
 }
 
-Document segment_html(std::string_view html, std::size_t max_depth, bool* depth_limited) {
+Document segment_html(std::string_view html, std::size_t max_depth, LimitsHit* hit) {
   // Script and style bodies are most of a modern page's bytes and none of its text: the parser
   // need not see them (the tree it builds is the same, with those elements empty).
   const std::string without_bodies = drop_raw_text_bodies(html);
@@ -612,7 +612,10 @@ Document segment_html(std::string_view html, std::size_t max_depth, bool* depth_
   // recursion: pathological nesting is flattened before it parses.
   const NestingLimited limited = limit_nesting(parsed, max_depth);
   if (!limited.html.empty()) parsed = limited.html;
-  if (depth_limited != nullptr) *depth_limited = !limited.html.empty();
+  if (hit != nullptr) {
+    hit->depth_limited = hit->depth_limited || limited.depth_limited;
+    hit->formatting_dropped += limited.formatting_dropped;
+  }
   GumboOptions options = kGumboDefaultOptions;
   // Gumbo copies the stack of open elements into every parse error it records, so a page of a
   // million stray end tags costs gigabytes; nothing here reads the errors.

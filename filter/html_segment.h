@@ -7,6 +7,7 @@
 
 #include "document.h"
 #include "nesting_limit.h"
+#include "winnow/winnow.h"
 
 namespace winnow {
 
@@ -14,10 +15,10 @@ namespace winnow {
 // any input the way browsers do. script, style, noscript, template, svg, select, iframe and
 // comments give no text, except that a page with almost no visible text (an app shell rendered by
 // JavaScript, such as a Discourse forum) is read again with its <noscript> fallback. A single <br> is a space, two or more in a row split the block.
-// Elements nested deeper than `max_depth` are flattened first (nesting_limit.h); `depth_limited`,
-// when given, tells whether any were.
+// Elements nested deeper than `max_depth`, and formatting elements past 64 left open, are dropped
+// first (nesting_limit.h); `hit`, when given, records whether any were.
 Document segment_html(std::string_view html, std::size_t max_depth = kDefaultMaxNestingDepth,
-                      bool* depth_limited = nullptr);
+                      LimitsHit* hit = nullptr);
 
 // The class/id vocabulary groups that one class or id attribute value names (bit per ClassGroup).
 std::uint32_t class_groups_of(std::string_view attribute_value);

@@ -5,9 +5,12 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
+#include <unordered_map>
 #include <vector>
 
+#include "fnv_hash.h"
 #include "raw_text_bodies.h"
 
 namespace winnow {
@@ -18,6 +21,8 @@ namespace {
 constexpr std::size_t kImpliedLevels = 2;
 // Longer names are no element the tree builder knows.
 constexpr std::size_t kMaxTagName = 32;
+// At most this many formatting elements left open at once (see nesting_limit.h).
+constexpr std::size_t kMaxOpenFormatting = 16;
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool ends_name(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>'; }
@@ -72,6 +77,67 @@ bool closes_p(GumboTag tag) {
     default:
       return false;
   }
+}
+
+// The formatting elements: the tree builder keeps those left open in a list and opens a copy of
+// each in every block that follows.
+bool is_formatting(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_A: case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE: case GUMBO_TAG_EM:
+    case GUMBO_TAG_FONT: case GUMBO_TAG_I: case GUMBO_TAG_NOBR: case GUMBO_TAG_S: case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG: case GUMBO_TAG_TT: case GUMBO_TAG_U:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A first letter no formatting element's name has: most tags are passed by without a lookup.
+bool may_be_formatting(char first) {
+  switch (first | 0x20) {
+    case 'a': case 'b': case 'c': case 'e': case 'f': case 'i': case 'n': case 's': case 't': case 'u': return true;
+    default: return false;
+  }
+}
+
+// About how many formatting elements the tree builder holds open: per name, start tags less the
+// end tags that found one open, where start tags alike (the same bytes) count three times at most,
+// as the tree builder keeps three alike. A new <a> closes the open one, as there. (The tree builder
+// also forgets a table cell's with the cell, which this does not follow.)
+class OpenFormatting {
+ public:
+  std::size_t total() const { return total_; }
+
+  // `start_tag`: the tag's bytes, from '<' to '>'.
+  void start(GumboTag tag, std::string_view start_tag) {
+    if (tag == GUMBO_TAG_A) {
+      while (!open_[tag].empty()) end(tag);
+    }
+    std::uint64_t key = kFnvOffset;
+    for (char c : start_tag) key = fnv_mix(key, static_cast<unsigned char>(c | 0x20));
+    open_[tag].push_back(key);
+    if (++alike_[key] <= kAlikeKept) ++total_;
+  }
+
+  void end(GumboTag tag) {
+    std::vector<std::uint64_t>& open = open_[tag];
+    if (open.empty()) return;
+    if (alike_[open.back()]-- <= kAlikeKept) --total_;
+    open.pop_back();
+  }
+
+ private:
+  static constexpr int kAlikeKept = 3;
+  std::vector<std::uint64_t> open_[GUMBO_TAG_LAST + 1];  // per name, the keys of the open ones
+  std::unordered_map<std::uint64_t, int> alike_;       // per key, how many are open
+  std::size_t total_ = 0;
+};
+
+// The formatting tag at html[at] ('<' or "</" just before), or GUMBO_TAG_UNKNOWN.
+GumboTag formatting_tag_at(std::string_view html, std::size_t at) {
+  if (!may_be_formatting(html[at])) return GUMBO_TAG_UNKNOWN;
+  const GumboTag tag = tag_at(html, at);
+  return is_formatting(tag) ? tag : GUMBO_TAG_UNKNOWN;
 }
 
 class DepthFollower {
@@ -138,12 +204,28 @@ class DepthFollower {
 
 NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
   NestingLimited result;
-  // A page with fewer start tags than the bound cannot reach it: most pages end here.
+  // A page with fewer start tags than the bound, that never leaves more than kMaxOpenFormatting
+  // formatting elements open, cannot reach either bound: most pages end here.
   std::size_t start_tags = 0;
-  for (std::size_t at = html.find('<'); at != std::string_view::npos && at + 1 < html.size(); at = html.find('<', at + 1)) {
-    start_tags += is_alpha(html[at + 1]) ? 1 : 0;
+  std::size_t most_formatting = 0;
+  {
+    OpenFormatting formatting;
+    for (std::size_t at = html.find('<'); at != std::string_view::npos && at + 2 < html.size(); at = html.find('<', at + 1)) {
+      const bool end = html[at + 1] == '/';
+      if (!is_alpha(html[at + (end ? 2 : 1)])) continue;
+      start_tags += end ? 0 : 1;
+      const GumboTag tag = formatting_tag_at(html, at + (end ? 2 : 1));
+      if (tag == GUMBO_TAG_UNKNOWN) continue;
+      if (end) {
+        formatting.end(tag);
+      } else {
+        const std::size_t close = html.find('>', at);
+        formatting.start(tag, html.substr(at, close == std::string_view::npos ? std::string_view::npos : close + 1 - at));
+        most_formatting = std::max(most_formatting, formatting.total());
+      }
+    }
   }
-  if (start_tags + kImpliedLevels < max_depth) return result;
+  if (start_tags + kImpliedLevels < max_depth && most_formatting <= kMaxOpenFormatting) return result;
   std::string& out = result.html;
   std::size_t copied = 0;  // html[copied, ...) is not yet in out
   bool dropping = false;   // some start tag was dropped: unmatched end tags go too
@@ -153,6 +235,7 @@ NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
     dropping = true;
   };
   DepthFollower follower;
+  OpenFormatting formatting;
   const std::size_t n = html.size();
   std::size_t i = 0;
   while (i < n) {
@@ -174,6 +257,7 @@ NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
     if (next == '/') {
       const GumboTag tag = tag_at(html, lt + 2);
       const std::size_t end = end_of_tag(html, lt + 1);
+      if (is_formatting(tag)) formatting.end(tag);
       if (!follower.end(tag) && dropping && !is_void(tag)) drop(lt, end);
       i = end;
       continue;
@@ -194,9 +278,19 @@ NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
       i = end;
       continue;
     }
+    if (is_formatting(tag)) {
+      if (tag != GUMBO_TAG_A && formatting.total() >= kMaxOpenFormatting) {
+        drop(lt, end);
+        ++result.formatting_dropped;
+        i = end;
+        continue;
+      }
+      formatting.start(tag, html.substr(lt, end - lt));
+    }
     follower.before_start(tag);
     if (follower.depth() >= max_depth) {
       drop(lt, end);
+      result.depth_limited = true;
     } else {
       follower.push(tag);
       result.deepest = std::max(result.deepest, follower.depth());
@@ -208,7 +302,7 @@ NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
     return result;
   }
   out.append(html.substr(copied));
-  result.deepest = std::max(result.deepest, max_depth);
+  if (result.depth_limited) result.deepest = max_depth;
   return result;
 }
 

@@ -115,7 +115,7 @@ Document segment_document(std::string_view text, InputKind kind, const Limits& l
   LimitsHit local;
   if (hit == nullptr) hit = &local;
   if (kind == InputKind::kAuto) kind = detect_input_kind(text);
-  if (kind == InputKind::kHtml) return segment_html(text, limits.max_depth, &hit->depth_limited);
+  if (kind == InputKind::kHtml) return segment_html(text, limits.max_depth, hit);
   return segment_text(text, limits.max_line_bytes, &hit->lines_cut);
 }
 

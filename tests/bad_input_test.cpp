@@ -1152,7 +1152,7 @@ const std::string kDeepText = "The deep text of this page is here, a full senten
 
 struct NestingCase {
   const char* name;
-  const char* open;
+  const char* open;  // with "%d", numbered 0, 1, ... so that no two are alike
   int opens;
   const char* close;  // after the deep text
   int closes;
@@ -1167,7 +1167,11 @@ TEST_P(BadInputSlow, DeepNestingFinishesInBoundedMemoryAndKeepsTheDeepText) {
   TempDir dir;
   std::string html = "<html><body><p>" + kParagraph + "</p>";
   html.reserve(html.size() + c.opens * std::strlen(c.open) + c.closes * std::strlen(c.close) + 200);
-  for (int i = 0; i < c.opens; ++i) html += c.open;
+  char buffer[256];
+  for (int i = 0; i < c.opens; ++i) {
+    std::snprintf(buffer, sizeof buffer, c.open, i);
+    html += buffer;
+  }
   html += "<p>" + kDeepText + "</p>";
   for (int i = 0; i < c.closes; ++i) html += c.close;
   Child child;
@@ -1187,6 +1191,7 @@ TEST_P(BadInputSlow, DeepNestingFinishesInBoundedMemoryAndKeepsTheDeepText) {
 // Gumbo's time grows with the square of the depth and it frees its tree by recursion; every parse
 // error also keeps a copy of the stack of open elements, so errors at depth (unclosed elements at
 // the end, stray end tags) cost memory as errors x depth.
+// Formatting elements left open are copied into every block after them: their number is bounded.
 INSTANTIATE_TEST_SUITE_P(Table, BadInputSlow,
                          ::testing::Values(NestingCase{"div_closed", "<div>", kNestingDepth, "</div>", kNestingDepth},
                                            NestingCase{"div_unclosed", "<div>", kNestingDepth, "", 0},
@@ -1194,7 +1199,11 @@ INSTANTIATE_TEST_SUITE_P(Table, BadInputSlow,
                                            NestingCase{"font_unclosed", "<font>", kNestingDepth, "", 0},
                                            NestingCase{"list_unclosed", "<ul><li>", kNestingDepth, "", 0},
                                            NestingCase{"table_unclosed", "<table><tr><td>", kNestingDepth, "", 0},
-                                           NestingCase{"stray_end_tags_500_deep", "<div>", 500, "</span>", 1000000}),
+                                           NestingCase{"stray_end_tags_500_deep", "<div>", 500, "</span>", 1000000},
+                                           // Each paragraph leaves a <b> of its own open; the tree
+                                           // builder copies every open one into each paragraph after:
+                                           // 200 million elements (6 GB) unless they are bounded.
+                                           NestingCase{"formatting_left_open", "<p><b class=\"c%d\">word ", 20000, "", 0}),
                          [](const ::testing::TestParamInfo<NestingCase>& info) { return std::string(info.param.name); });
 
 // --- Slow: a 1 GB line on stdin (ctest -R bad_input_huge_line) ------------------------------------------

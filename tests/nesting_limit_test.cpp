@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "html_segment.h"
@@ -23,6 +24,17 @@ std::string repeat(std::string_view s, int times) {
   return out;
 }
 
+// `format` with %d replaced by 0, 1, ... in turn, `times` times.
+std::string numbered(const char* format, int times) {
+  std::string out;
+  char buffer[256];
+  for (int i = 0; i < times; ++i) {
+    std::snprintf(buffer, sizeof buffer, format, i);
+    out += buffer;
+  }
+  return out;
+}
+
 struct UnchangedCase {
   const char* label;
   std::string html;
@@ -39,6 +51,10 @@ TEST(LimitNesting, PagesWithinTheBoundPassUnchanged) {
       {"void and self-closing tags", repeat("<br><img src=x><input><path/>", 2000)},
       {"tags in script and comments", "<script>" + repeat("<div>", 2000) + "</script><!--" + repeat("<div>", 2000) + "-->"},
       {"510 nested divs", repeat("<div>", 510) + "deep" + repeat("</div>", 510)},
+      {"2,000 alike <strong>s left open", "<body>" + repeat("<p><strong>word", 2000)},
+      {"2,000 links left open (each closes the one before)", "<body>" + repeat("<p><a href=\"/x\">link", 2000)},
+      {"16 formatting elements of their own left open", "<body>" + numbered("<p><b class=\"c%d\">word", 16)},
+      {"2,000 bold words each closed", "<body><p>" + repeat("<b class=\"x\">bold</b> and <i>it</i> ", 2000)},
   };
   for (const UnchangedCase& c : cases) {
     EXPECT_TRUE(limit_nesting(c.html, kDefaultMaxNestingDepth).html.empty()) << c.label;
@@ -70,12 +86,39 @@ TEST(LimitNesting, AnEndTagClosesWhatIsOpenAboveIt) {
   EXPECT_TRUE(limit_nesting(html, kDefaultMaxNestingDepth).html.empty());
 }
 
+// Each paragraph opens a <b> unlike the others: the tree builder would copy every one still open
+// into each paragraph after (a million elements for 1,500 paragraphs). Past 16, the tags go.
+TEST(LimitNesting, FormattingElementsLeftOpenPastSixteenAreDropped) {
+  const std::string html = "<body>" + numbered("<p><b class=\"c%d\">word ", 1000) + "<p>the end";
+  const NestingLimited limited = limit_nesting(html, kDefaultMaxNestingDepth);
+  EXPECT_EQ(limited.formatting_dropped, 1000u - 16u);
+  EXPECT_FALSE(limited.depth_limited);
+  EXPECT_EQ(count_of(limited.html, "<b "), 16u);
+  EXPECT_EQ(count_of(limited.html, "<p>word "), 1000u - 16u);
+  EXPECT_EQ(count_of(limited.html, "word "), 1000u);
+  EXPECT_NE(limited.html.find("the end"), std::string::npos);
+
+  LimitsHit hit;
+  const Document doc = segment_html(html, kDefaultMaxNestingDepth, &hit);
+  EXPECT_EQ(hit.formatting_dropped, 1000u - 16u);
+  EXPECT_FALSE(hit.depth_limited);
+  ASSERT_EQ(doc.blocks.size(), 1001u);
+  EXPECT_EQ(doc.blocks.back().text, "the end");
+}
+
+// End tags that find their element open make room again.
+TEST(LimitNesting, ClosedFormattingElementsMakeRoom) {
+  const std::string html = "<body>" + numbered("<p><b class=\"c%d\">word</b>", 1000);
+  EXPECT_TRUE(limit_nesting(html, kDefaultMaxNestingDepth).html.empty());
+}
+
 TEST(SegmentHtml, HundredThousandNestedDivsKeepTheirText) {
   const std::string html = "<html><body>" + repeat("<div>", 100000) + "The text at the bottom of it all." +
                            repeat("</div>", 100000) + "</body></html>";
-  bool limited = false;
-  const Document doc = segment_html(html, kDefaultMaxNestingDepth, &limited);
-  EXPECT_TRUE(limited);
+  LimitsHit hit;
+  const Document doc = segment_html(html, kDefaultMaxNestingDepth, &hit);
+  EXPECT_TRUE(hit.depth_limited);
+  EXPECT_EQ(hit.formatting_dropped, 0u);
   ASSERT_EQ(doc.blocks.size(), 1u);
   EXPECT_EQ(doc.blocks[0].text, "The text at the bottom of it all.");
 }
