@@ -108,13 +108,17 @@ class OpenFormatting {
  public:
   std::size_t total() const { return total_; }
 
-  // `start_tag`: the tag's bytes, from '<' to '>'.
+  // Whether a start tag (its bytes, from '<' to '>') would add to total(): not a fourth alike.
+  bool adds(std::string_view start_tag) const {
+    const auto found = alike_.find(key_of(start_tag));
+    return found == alike_.end() || found->second < kAlikeKept;
+  }
+
   void start(GumboTag tag, std::string_view start_tag) {
     if (tag == GUMBO_TAG_A) {
       while (!open_[tag].empty()) end(tag);
     }
-    std::uint64_t key = kFnvOffset;
-    for (char c : start_tag) key = fnv_mix(key, static_cast<unsigned char>(c | 0x20));
+    const std::uint64_t key = key_of(start_tag);
     open_[tag].push_back(key);
     if (++alike_[key] <= kAlikeKept) ++total_;
   }
@@ -128,6 +132,13 @@ class OpenFormatting {
 
  private:
   static constexpr int kAlikeKept = 3;
+
+  static std::uint64_t key_of(std::string_view start_tag) {
+    std::uint64_t key = kFnvOffset;
+    for (char c : start_tag) key = fnv_mix(key, static_cast<unsigned char>(c | 0x20));
+    return key;
+  }
+
   std::vector<std::uint64_t> open_[GUMBO_TAG_LAST + 1];  // per name, the keys of the open ones
   std::unordered_map<std::uint64_t, int> alike_;       // per key, how many are open
   std::size_t total_ = 0;
@@ -279,13 +290,14 @@ NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
       continue;
     }
     if (is_formatting(tag)) {
-      if (tag != GUMBO_TAG_A && formatting.total() >= kMaxOpenFormatting) {
+      const std::string_view start_tag = html.substr(lt, end - lt);
+      if (tag != GUMBO_TAG_A && formatting.total() >= kMaxOpenFormatting && formatting.adds(start_tag)) {
         drop(lt, end);
         ++result.formatting_dropped;
         i = end;
         continue;
       }
-      formatting.start(tag, html.substr(lt, end - lt));
+      formatting.start(tag, start_tag);
     }
     follower.before_start(tag);
     if (follower.depth() >= max_depth) {

@@ -106,6 +106,17 @@ TEST(LimitNesting, FormattingElementsLeftOpenPastSixteenAreDropped) {
   EXPECT_EQ(doc.blocks.back().text, "the end");
 }
 
+// Start tags alike count three times at most, as the tree builder keeps three alike: 13 <b>s of
+// their own and six alike <i>s make 16, so a seventh <i> is no new element and stays, a <u> goes.
+TEST(LimitNesting, StartTagsAlikeCountThreeTimesAtMost) {
+  const std::string html = "<body>" + numbered("<p><b class=\"c%d\">word ", 13) + repeat("<p><i>alike ", 7) + "<p><u>new";
+  const NestingLimited limited = limit_nesting(html, kDefaultMaxNestingDepth);
+  EXPECT_EQ(limited.formatting_dropped, 1u);
+  EXPECT_EQ(count_of(limited.html, "<i>"), 7u);
+  EXPECT_EQ(count_of(limited.html, "<u>"), 0u);
+  EXPECT_NE(limited.html.find("new"), std::string::npos);
+}
+
 // End tags that find their element open make room again.
 TEST(LimitNesting, ClosedFormattingElementsMakeRoom) {
   const std::string html = "<body>" + numbered("<p><b class=\"c%d\">word</b>", 1000);
