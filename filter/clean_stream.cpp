@@ -3,6 +3,7 @@
 #include "clean_stream.h"
 
 #include "encoding.h"
+#include "nesting_limit.h"
 #include "writers.h"
 
 namespace winnow {
@@ -41,10 +42,12 @@ std::string limits_notice(const LimitsHit& hit, const Limits& limits) {
   }
   if (hit.formatting_dropped > 0) {
     if (!notice.empty()) notice += "; ";
+    const bool one = hit.formatting_dropped == 1;
     notice += std::to_string(hit.formatting_dropped);
-    notice += hit.formatting_dropped == 1 ? " formatting tag (b, i, font, ...) past 16 left open at once was dropped"
-                                          : " formatting tags (b, i, font, ...) past 16 left open at once were dropped";
-    notice += ", their text kept";
+    notice += one ? " formatting tag" : " formatting tags";
+    notice += " (b, i, font, ...) past " + std::to_string(kMaxOpenFormatting) + " left open at once ";
+    notice += one ? "was" : "were";
+    notice += " dropped, their text kept";
   }
   return notice;
 }

@@ -15,8 +15,8 @@ namespace winnow {
 // any input the way browsers do. script, style, noscript, template, svg, select, iframe and
 // comments give no text, except that a page with almost no visible text (an app shell rendered by
 // JavaScript, such as a Discourse forum) is read again with its <noscript> fallback. A single <br> is a space, two or more in a row split the block.
-// Elements nested deeper than `max_depth`, and formatting elements past 64 left open, are dropped
-// first (nesting_limit.h); `hit`, when given, records whether any were.
+// Elements nested deeper than `max_depth`, and formatting elements past kMaxOpenFormatting left
+// open, are dropped first (nesting_limit.h); `hit`, when given, records whether any were.
 Document segment_html(std::string_view html, std::size_t max_depth = kDefaultMaxNestingDepth,
                       LimitsHit* hit = nullptr);
 

@@ -21,8 +21,6 @@ namespace {
 constexpr std::size_t kImpliedLevels = 2;
 // Longer names are no element the tree builder knows.
 constexpr std::size_t kMaxTagName = 32;
-// At most this many formatting elements left open at once (see nesting_limit.h).
-constexpr std::size_t kMaxOpenFormatting = 16;
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool ends_name(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>'; }

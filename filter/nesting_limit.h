@@ -27,12 +27,14 @@
 namespace winnow {
 
 inline constexpr std::size_t kDefaultMaxNestingDepth = 512;
+// At most this many formatting elements left open at once (above).
+inline constexpr std::size_t kMaxOpenFormatting = 16;
 
 struct NestingLimited {
   std::string html;         // the page with the tags past the bounds dropped; empty when none were
   std::size_t deepest = 0;  // the deepest nesting the pass followed (at most max_depth)
   bool depth_limited = false;           // start tags past max_depth were dropped
-  std::size_t formatting_dropped = 0;   // formatting start tags dropped past 16 open at once
+  std::size_t formatting_dropped = 0;   // formatting start tags dropped past kMaxOpenFormatting open
 };
 
 NestingLimited limit_nesting(std::string_view html, std::size_t max_depth);

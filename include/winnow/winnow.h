@@ -84,8 +84,9 @@ struct BlockResult {
 struct LimitsHit {
   std::uint64_t lines_cut = 0;  // plain-text lines longer than max_line_bytes, cut into parts
   bool depth_limited = false;   // HTML elements nested deeper than max_depth were flattened
-  // HTML formatting start tags (b, i, font, ...) dropped because 16 were left open already: the tree
-  // builder would copy every open one into each block after (nesting_limit.h).
+  // HTML formatting start tags (b, i, font, ...) dropped because 16 were left open already
+  // (kMaxOpenFormatting): the tree builder would copy every open one into each block after
+  // (filter/nesting_limit.h).
   std::uint64_t formatting_dropped = 0;
 };
 
