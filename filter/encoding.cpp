@@ -50,21 +50,20 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kLabelMa
 constexpr std::array<std::string_view, 5> kSevenBitEncodings = {"ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN", "HZ",
                                                                 "UTF-7"};
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 std::string lower_trimmed(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   std::string out(s);
-  for (char& c : out) c = lower(c);
+  for (char& c : out) c = utf8::ascii_lower(c);
   return out;
 }
 
 bool starts_with_nocase(std::string_view s, std::size_t at, std::string_view word) {
   if (at + word.size() > s.size()) return false;
   for (std::size_t k = 0; k < word.size(); ++k) {
-    if (lower(s[at + k]) != word[k]) return false;
+    if (utf8::ascii_lower(s[at + k]) != word[k]) return false;
   }
   return true;
 }
@@ -124,7 +123,7 @@ MetaAttribute read_meta_attribute(std::string_view s, std::size_t i) {
     attribute.next = std::string_view::npos;
     return attribute;
   }
-  while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') attribute.name += lower(s[i++]);
+  while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') attribute.name += utf8::ascii_lower(s[i++]);
   while (i < s.size() && is_space(s[i])) ++i;
   if (i < s.size() && s[i] == '=') {
     ++i;

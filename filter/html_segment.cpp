@@ -240,8 +240,6 @@ int ancestor_tag_bit(GumboTag tag) {
   }
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-
 // Vocabulary words by the hash of their bytes, each to its entry's index + 1. Modern pages give an
 // element dozens of class words (utility-class CSS); a scan of the vocabulary per word took 2% of
 // an HTML page's time, a hash lookup and one compare on a hit take a few instructions.
@@ -264,7 +262,7 @@ std::uint32_t groups_of_word(std::string_view word, std::uint64_t lower_hash) {
   const VocabularyEntry& entry = kVocabulary[*index - 1];
   if (entry.word.size() != word.size()) return 0;
   for (std::size_t i = 0; i < word.size(); ++i) {
-    if (ascii_lower(word[i]) != entry.word[i]) return 0;
+    if (utf8::ascii_lower(word[i]) != entry.word[i]) return 0;
   }
   return bit_of(entry.group);
 }
@@ -597,7 +595,7 @@ std::uint32_t class_groups_of(std::string_view value) {
       start = i + 1;
       hash = kFnvOffset;
     } else {
-      hash = fnv_mix(hash, static_cast<unsigned char>(ascii_lower(c)));
+      hash = fnv_mix(hash, static_cast<unsigned char>(utf8::ascii_lower(c)));
     }
   }
   return groups;

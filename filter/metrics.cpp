@@ -28,7 +28,7 @@ std::string lower(std::string_view token) {
   std::string out;
   if (ascii) {
     out.reserve(token.size());
-    for (char c : token) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    for (char c : token) out.push_back(utf8::ascii_lower(c));
     return out;
   }
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));

@@ -199,7 +199,7 @@ std::string lower_case(std::string_view s) {
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+      out.push_back(ascii_lower(static_cast<char>(c)));
       ++i;
       continue;
     }

@@ -62,6 +62,10 @@ inline char32_t to_lower(char32_t cp) {
   return to_lower_above_ascii(cp);
 }
 
+// A byte with ASCII letters lower-cased and every other byte as it is: for names and keywords
+// compared byte by byte (HTML tags and attributes, charset labels, class words).
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 // `s` with every code point through to_lower.
 std::string lower_case(std::string_view s);
 
