@@ -57,8 +57,8 @@ class ParseArena {
 
  private:
   static constexpr std::size_t kAlign = alignof(std::max_align_t);
-  // Sizes up to kSmallest * kSmallClasses come in steps of kAlign, larger ones in powers of two up
-  // to kLargest; above that a block is malloc'ed alone and freed when Gumbo frees it.
+  // Sizes up to kLargeClassesFrom come in steps of kAlign, larger ones in powers of two up to
+  // kLargest; above that a block is malloc'ed alone and freed when Gumbo frees it.
   static constexpr std::size_t kSmallClasses = 64;
   static constexpr std::size_t kLargeClassesFrom = kAlign * kSmallClasses;  // 1 KiB
   static constexpr std::size_t kLargest = std::size_t{1} << 20;
