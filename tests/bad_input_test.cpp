@@ -48,6 +48,7 @@ namespace winnow {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::numbered;
 using testing::read_whole_file;
 using testing::TempDir;
 using testing::tree_of;
@@ -1167,11 +1168,7 @@ TEST_P(BadInputSlow, DeepNestingFinishesInBoundedMemoryAndKeepsTheDeepText) {
   TempDir dir;
   std::string html = "<html><body><p>" + kParagraph + "</p>";
   html.reserve(html.size() + c.opens * std::strlen(c.open) + c.closes * std::strlen(c.close) + 200);
-  char buffer[256];
-  for (int i = 0; i < c.opens; ++i) {
-    std::snprintf(buffer, sizeof buffer, c.open, i);
-    html += buffer;
-  }
+  html += numbered(c.open, c.opens);
   html += "<p>" + kDeepText + "</p>";
   for (int i = 0; i < c.closes; ++i) html += c.close;
   Child child;

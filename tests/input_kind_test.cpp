@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "test_support.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
@@ -17,11 +18,7 @@ const char* kind_name(InputKind kind) {
   }
 }
 
-std::string repeat(std::string_view s, int times) {
-  std::string out;
-  for (int i = 0; i < times; ++i) out += s;
-  return out;
-}
+using testing::repeat;
 
 TEST(DetectInputKind, Table) {
   const std::string filler = repeat("Plain words of a plain text dump, line after line.\n", 200);  // ~10 KB

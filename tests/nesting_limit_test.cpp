@@ -4,10 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <string>
 
 #include "html_segment.h"
+#include "test_support.h"
 
 namespace winnow {
 namespace {
@@ -18,22 +18,8 @@ std::size_t count_of(std::string_view s, std::string_view what) {
   return count;
 }
 
-std::string repeat(std::string_view s, int times) {
-  std::string out;
-  for (int i = 0; i < times; ++i) out += s;
-  return out;
-}
-
-// `format` with %d replaced by 0, 1, ... in turn, `times` times.
-std::string numbered(const char* format, int times) {
-  std::string out;
-  char buffer[256];
-  for (int i = 0; i < times; ++i) {
-    std::snprintf(buffer, sizeof buffer, format, i);
-    out += buffer;
-  }
-  return out;
-}
+using testing::numbered;
+using testing::repeat;
 
 struct UnchangedCase {
   const char* label;

@@ -1,11 +1,12 @@
 // What several test files need: a temporary directory that removes itself, whole-file read and
-// write, and the paths of the project's own data (golden/, model/).
+// write, the paths of the project's own data (golden/, model/), and repeated or numbered text.
 #pragma once
 
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,6 +16,25 @@
 #include <vector>
 
 namespace winnow::testing {
+
+// `s` `times` times over.
+inline std::string repeat(std::string_view s, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += s;
+  return out;
+}
+
+// `format` with its "%d" (if any) replaced by 0, 1, ... in turn, `times` times over: pieces that are
+// not alike.
+inline std::string numbered(const char* format, int times) {
+  std::string out;
+  char buffer[256];
+  for (int i = 0; i < times; ++i) {
+    std::snprintf(buffer, sizeof buffer, format, i);
+    out += buffer;
+  }
+  return out;
+}
 
 inline std::string source_path(std::string_view relative) {
   return (std::filesystem::path(WINNOW_SOURCE_DIR) / relative).string();
