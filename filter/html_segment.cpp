@@ -291,7 +291,7 @@ std::uint32_t element_groups(const GumboElement& element) {
     } else if (name == "style") {
       std::string compact;
       for (char c : value) {
-        if (c != ' ') compact.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (c != ' ') compact.push_back(utf8::ascii_lower(c));
       }
       if (compact.find("display:none") != std::string::npos ||
           compact.find("visibility:hidden") != std::string::npos) {

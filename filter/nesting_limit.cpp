@@ -12,6 +12,7 @@
 
 #include "fnv_hash.h"
 #include "raw_text_bodies.h"
+#include "utf8.h"
 
 namespace winnow {
 namespace {
@@ -22,7 +23,6 @@ constexpr std::size_t kImpliedLevels = 2;
 // Longer names are no element the tree builder knows.
 constexpr std::size_t kMaxTagName = 32;
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool ends_name(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>'; }
 
 GumboTag tag_at(std::string_view html, std::size_t at) {
@@ -221,7 +221,7 @@ NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
     OpenFormatting formatting;
     for (std::size_t at = html.find('<'); at != std::string_view::npos && at + 2 < html.size(); at = html.find('<', at + 1)) {
       const bool end = html[at + 1] == '/';
-      if (!is_alpha(html[at + (end ? 2 : 1)])) continue;
+      if (!utf8::is_ascii_letter(html[at + (end ? 2 : 1)])) continue;
       start_tags += end ? 0 : 1;
       const GumboTag tag = formatting_tag_at(html, at + (end ? 2 : 1));
       if (tag == GUMBO_TAG_UNKNOWN) continue;
@@ -257,7 +257,7 @@ NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
       i = end + 3;
       continue;
     }
-    if (next == '!' || next == '?' || (next == '/' && !(lt + 2 < n && is_alpha(html[lt + 2])))) {
+    if (next == '!' || next == '?' || (next == '/' && !(lt + 2 < n && utf8::is_ascii_letter(html[lt + 2])))) {
       const std::size_t end = html.find('>', lt);  // a doctype or a bogus comment
       if (end == std::string_view::npos) break;
       i = end + 1;
@@ -271,7 +271,7 @@ NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
       i = end;
       continue;
     }
-    if (!is_alpha(next)) {
+    if (!utf8::is_ascii_letter(next)) {
       i = lt + 1;
       continue;
     }

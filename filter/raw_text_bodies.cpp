@@ -11,23 +11,22 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <iterator>
 #include <string>
 #include <vector>
+
+#include "utf8.h"
 
 namespace winnow {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
 // Whether `html` at `at` holds `word`, ASCII case folded.
 bool has_word_at(std::string_view html, std::size_t at, std::string_view word) {
   if (html.size() - at < word.size()) return false;
   for (std::size_t i = 0; i < word.size(); ++i) {
-    if (lower(html[at + i]) != word[i]) return false;
+    if (utf8::ascii_lower(html[at + i]) != word[i]) return false;
   }
   return true;
 }
@@ -307,7 +306,7 @@ std::string tag_name_at(std::string_view html, std::size_t at) {
   std::string name;
   for (std::size_t k = at; k < html.size() && !is_space(html[k]) && html[k] != '/' && html[k] != '>'; ++k) {
     if (name.size() == 32) return name + "?";
-    name.push_back(lower(html[k]));
+    name.push_back(utf8::ascii_lower(html[k]));
   }
   return name;
 }
@@ -338,7 +337,7 @@ NextTag next_tag(std::string_view html, std::size_t from, bool cdata_sections) {
       i = end == std::string_view::npos ? end : end + 3;
     } else if (next == '/' && (lt + 2 >= n || html[lt + 2] == '>')) {
       return {};
-    } else if (next == '!' || next == '?' || (next == '/' && !is_alpha(html[lt + 2]))) {
+    } else if (next == '!' || next == '?' || (next == '/' && !utf8::is_ascii_letter(html[lt + 2]))) {
       const std::size_t end = html.find('>', lt);  // bogus comments
       i = end == std::string_view::npos ? end : end + 1;
     } else if (next == '/') {
@@ -348,7 +347,7 @@ NextTag next_tag(std::string_view html, std::size_t from, bool cdata_sections) {
       // "</title/>": Gumbo does not always close with an end tag that has a '/' after its name.
       if (html[lt + 2 + std::min(name.size(), n - lt - 2)] == '/') return {};
       return {lt, end, true, std::move(name), false};
-    } else if (is_alpha(next)) {
+    } else if (utf8::is_ascii_letter(next)) {
       const StartTag tag = read_start_tag(html, lt);
       if (tag.end == std::string_view::npos) return {};
       return {lt, tag.end, false, tag_name_at(html, lt + 1), tag.self_closing};
@@ -478,7 +477,7 @@ std::string drop_raw_text_bodies(std::string_view html) {
       continue;
     }
     if (next == '/') {
-      if (lt + 2 < n && is_alpha(html[lt + 2])) {
+      if (lt + 2 < n && utf8::is_ascii_letter(html[lt + 2])) {
         i = end_of_tag(html, lt + 1);
       } else {
         const std::size_t end = html.find('>', lt);  // "</>" or a bogus comment
@@ -487,7 +486,7 @@ std::string drop_raw_text_bodies(std::string_view html) {
       }
       continue;
     }
-    if (!is_alpha(next)) {
+    if (!utf8::is_ascii_letter(next)) {
       i = lt + 1;
       continue;
     }

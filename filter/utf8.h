@@ -66,6 +66,9 @@ inline char32_t to_lower(char32_t cp) {
 // compared byte by byte (HTML tags and attributes, charset labels, class words).
 inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
+// An ASCII letter: what opens an HTML tag name after '<' or "</".
+inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // `s` with every code point through to_lower.
 std::string lower_case(std::string_view s);
 
