@@ -10,8 +10,10 @@
 //
 // The depth is followed as the tree builder would, closely enough for a bound: void and raw-text
 // elements do not nest, an end tag closes the nearest open element of its name and what lies above
-// it, and elements whose end tag may be left out (p, li, td, tr, option, ...) close their open
-// predecessor.
+// it, elements whose end tag may be left out (p, li, td, tr, option, ...) close their open
+// predecessor, formatting elements popped that way are reopened, and a formatting element's end
+// tag leaves the blocks opened inside it open (the adoption agency). Where it cannot be exact, it
+// errs deeper: the parsed tree may nest a few levels past the bound, never far past it.
 //
 // Formatting elements left open (b, i, font, em, ... but not a) are bounded too, by count: the tree
 // builder reopens a copy of every one still open in each block that follows, so 40,000 paragraphs

@@ -1200,7 +1200,12 @@ INSTANTIATE_TEST_SUITE_P(Table, BadInputSlow,
                                            // Each paragraph leaves a <b> of its own open; the tree
                                            // builder copies every open one into each paragraph after:
                                            // 200 million elements (6 GB) unless they are bounded.
-                                           NestingCase{"formatting_left_open", "<p><b class=\"c%d\">word ", 20000, "", 0}),
+                                           NestingCase{"formatting_left_open", "<p><b class=\"c%d\">word ", 20000, "", 0},
+                                           // A formatting element's end tag after a block opened
+                                           // inside it (and a link left open around a list) moves
+                                           // the element into the block: each nests one deeper.
+                                           NestingCase{"formatting_closed_around_a_block", "<b><div>word %d</b>", kNestingDepth, "", 0},
+                                           NestingCase{"links_left_open_around_lists", "<a href=\"/%d\"><ul>link ", kNestingDepth, "", 0}),
                          [](const ::testing::TestParamInfo<NestingCase>& info) { return std::string(info.param.name); });
 
 // --- Slow: a 1 GB line on stdin (ctest -R bad_input_huge_line) ------------------------------------------
