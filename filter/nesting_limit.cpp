@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -152,6 +153,10 @@ bool reopens_before(GumboTag tag) {
   }
 }
 
+bool is_table_section(GumboTag tag) {
+  return tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT;
+}
+
 // The parts of a table, which mean nothing outside one.
 bool is_table_part(GumboTag tag) {
   switch (tag) {
@@ -266,6 +271,12 @@ class DepthFollower {
   }
 
   void push(GumboTag tag) {
+    // A row or cell straight inside a table goes into a body (and a row) the tree builder adds.
+    const GumboTag top = stack_.empty() ? GUMBO_TAG_UNKNOWN : stack_.back();
+    if (top == GUMBO_TAG_TABLE && (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)) {
+      stack_.push_back(GUMBO_TAG_TBODY);
+    }
+    if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && is_table_section(stack_.back())) stack_.push_back(GUMBO_TAG_TR);
     stack_.push_back(tag);
     tables_ += tag == GUMBO_TAG_TABLE ? 1 : 0;
     if (!reopens_before(tag)) reopen();
@@ -277,15 +288,11 @@ class DepthFollower {
   bool end(GumboTag tag) {
     if (is_formatting(tag)) return adopt(tag, /*drop_copy=*/false);
     if (tag == GUMBO_TAG_FORM) {
-      // </form> takes the form element alone off the stack, leaving what is open inside it open.
-      for (std::size_t k = stack_.size(); k-- > 0;) {
-        if (stack_[k] == GUMBO_TAG_FORM) {
-          stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(k));
-          return true;
-        }
-        if (bounds_scope(stack_[k])) return false;
-      }
-      return false;
+      // </form> takes the form element alone off the stack, leaving what is open inside it open,
+      // and inside the form in the tree: the depth falls only when the form is on top.
+      if (stack_.empty() || stack_.back() != GUMBO_TAG_FORM) return false;
+      stack_.pop_back();
+      return true;
     }
     if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) {
       // Any heading's end tag closes the nearest open heading.
@@ -365,8 +372,12 @@ class DepthFollower {
     std::size_t block = k + 1;
     while (block < stack_.size() && !is_special(stack_[block])) ++block;
     if (block == stack_.size()) {
-      pop_to(k + 1);
-      stack_.pop_back();
+      // No block above: the tree builder pops the element and what is above it, but reopens the
+      // formatting elements among those, or leaves all open where its list of formatting elements
+      // no longer holds this one (seen: random <i>, <font> and </font> nest as deep as there are
+      // tags). Only the element on top is sure to go.
+      // (An element taken off the stack from under others stays their ancestor in the tree.)
+      if (k + 1 == stack_.size()) stack_.pop_back();
       return true;
     }
     std::size_t kept = k;
@@ -492,8 +503,13 @@ NestingLimited limit_nesting(std::string_view html, std::size_t max_depth) {
       i = end;
       continue;
     }
+    // A start tag dropped closes nothing either: the parser never sees it. Near the bound (the
+    // start tag reopens kMaxOpenFormatting elements at most), the stack is kept to go back to.
+    std::optional<DepthFollower> unchanged;
+    if (follower.depth() + kMaxOpenFormatting >= max_depth) unchanged = follower;
     follower.before_start(tag);
     if (follower.depth() >= max_depth) {
+      if (unchanged) follower = std::move(*unchanged);
       drop(lt, end);
       result.depth_limited = true;
     } else {
