@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-/tmp/winnow-fuzz}
-targets=(raw_text_bodies_fuzz clean_text_fuzz clean_html_fuzz jsonl_fuzz warc_fuzz model_fuzz)
+targets=(raw_text_bodies_fuzz nesting_limit_fuzz clean_text_fuzz clean_html_fuzz jsonl_fuzz warc_fuzz model_fuzz)
 cmake -S . -B "$out/build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DWINNOW_SANITIZE=ON -DWINNOW_FUZZ=ON \
   -DWINNOW_BUILD_TESTS=ON -DWINNOW_BUILD_BENCH=OFF >/dev/null

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes a seed corpus for every fuzz target of tests/fuzz into OUT/<target>/ (emptied first):
-#   raw_text_bodies_fuzz, clean_html_fuzz  golden/ HTML, and the first 16 KB of 150 pages of each of
-#                                          wcxb-dev and dragnet when CORPUS (an unpacked corpus) has them
+#   raw_text_bodies_fuzz, clean_html_fuzz, golden/ HTML, and the first 16 KB of 150 pages of each of
+#   nesting_limit_fuzz                     wcxb-dev and dragnet when CORPUS (an unpacked corpus) has them
 #   clean_text_fuzz                        golden/ texts, and the first 16 KB of 100 text inputs of
 #                                          cleaneval and trafilatura from CORPUS
 #   jsonl_fuzz                             golden texts and pages wrapped into JSON lines, with other
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$1
 corpus=${2:-}
-targets=(raw_text_bodies_fuzz clean_html_fuzz clean_text_fuzz jsonl_fuzz warc_fuzz model_fuzz)
+targets=(raw_text_bodies_fuzz nesting_limit_fuzz clean_html_fuzz clean_text_fuzz jsonl_fuzz warc_fuzz model_fuzz)
 for t in "${targets[@]}"; do
   rm -rf "${out:?}/$t"
   mkdir -p "$out/$t"
@@ -27,6 +27,7 @@ done
 for f in golden/*/*.html; do
   cp "$f" "$out/clean_html_fuzz/golden-$(basename "$f")"
   cp "$f" "$out/raw_text_bodies_fuzz/golden-$(basename "$f")"
+  cp "$f" "$out/nesting_limit_fuzz/golden-$(basename "$f")"
 done
 for f in golden/*/*.txt; do cp "$f" "$out/clean_text_fuzz/golden-$(basename "$f")"; done
 # Corpus pages are cut to their first 16 KB: the fuzzers take inputs that long at most. (sed, not
@@ -40,8 +41,8 @@ heads() {  # SET EXT COUNT TARGET...
       for t in "$@"; do head -c 16384 "$page" > "$out/$t/$set-$(basename "$page")"; done
     done
 }
-heads wcxb-dev html 150 clean_html_fuzz raw_text_bodies_fuzz
-heads dragnet html 150 clean_html_fuzz raw_text_bodies_fuzz
+heads wcxb-dev html 150 clean_html_fuzz raw_text_bodies_fuzz nesting_limit_fuzz
+heads dragnet html 150 clean_html_fuzz raw_text_bodies_fuzz nesting_limit_fuzz
 heads cleaneval txt 100 clean_text_fuzz
 heads trafilatura txt 100 clean_text_fuzz
 

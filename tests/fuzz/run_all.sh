@@ -33,6 +33,7 @@ targets=(
   "clean_html_fuzz 8192 html.dict"
   "clean_text_fuzz 4096 -"
   "raw_text_bodies_fuzz 4096 html.dict"
+  "nesting_limit_fuzz 4096 html.dict"
   "jsonl_fuzz 8192 json.dict"
   "warc_fuzz 16384 warc.dict"
   "model_fuzz 65536 model.dict"
