@@ -272,19 +272,51 @@ bool is_kept_attribute(std::string_view html, const StartTag::Attribute& attribu
   return false;
 }
 
-// The start tag without the attributes nothing reads, or an empty string when it has none of them.
-std::string without_unread_attributes(std::string_view html, std::size_t at, const StartTag& tag) {
-  bool drops = false;
-  for (const StartTag::Attribute& attribute : tag.attributes) drops = drops || !is_kept_attribute(html, attribute);
-  if (!drops) return {};
-  std::string out(html.substr(at, tag.name_end - at));
+// The start tag with only its first `max_attributes` attributes and, unless `keep_unread`, only
+// those something reads; an empty string when it keeps them all.
+std::string rewritten_start_tag(std::string_view html, std::size_t at, const StartTag& tag, bool keep_unread,
+                                std::size_t max_attributes) {
+  std::size_t kept = 0;
   for (const StartTag::Attribute& attribute : tag.attributes) {
-    if (!is_kept_attribute(html, attribute)) continue;
+    kept += keep_unread || is_kept_attribute(html, attribute) ? 1 : 0;
+  }
+  if (kept == tag.attributes.size() && kept <= max_attributes) return {};
+  std::string out(html.substr(at, tag.name_end - at));
+  kept = 0;
+  for (const StartTag::Attribute& attribute : tag.attributes) {
+    if (kept == max_attributes) break;
+    if (!keep_unread && !is_kept_attribute(html, attribute)) continue;
     out += ' ';
     out += html.substr(attribute.begin, attribute.end - attribute.begin);
+    ++kept;
   }
   out += tag.self_closing ? " />" : ">";  // the space: "a=b/>" would make "b/" the value
   return out;
+}
+
+// Cuts every start tag from `from` on to `max_attributes` attributes, for the part of a page where
+// the scan below no longer follows the tokeniser (after <math>, say). Every "<" and a letter is read
+// as a start tag there, even in script or title text, which loses only the words of a "tag" of over
+// 256 attributes. As the scan does, appends to `out` the page up to each tag it rewrites, from
+// `copied` on, and returns where the page is next to be copied from.
+std::size_t bound_attributes(std::string_view html, std::size_t copied, std::size_t from, std::size_t max_attributes,
+                             std::string& out) {
+  std::size_t lt = html.find('<', from);
+  while (lt != std::string_view::npos && lt + 1 < html.size()) {
+    if (!utf8::is_ascii_letter(html[lt + 1])) {
+      lt = html.find('<', lt + 1);
+      continue;
+    }
+    const StartTag tag = read_start_tag(html, lt);
+    if (tag.end == std::string_view::npos) break;
+    if (tag.attributes.size() > max_attributes) {
+      out.append(html.substr(copied, lt - copied));
+      out += rewritten_start_tag(html, lt, tag, /*keep_unread=*/true, max_attributes);
+      copied = tag.end;
+    }
+    lt = html.find('<', tag.end);
+  }
+  return copied;
 }
 
 // Where a comment that starts at `at` ("<!--") ends, just past it, or npos when it runs to the end.
@@ -439,13 +471,18 @@ constexpr std::array<std::string_view, 6> kKeptTextBodies = {"title", "textarea"
 
 }  // namespace
 
-std::string drop_raw_text_bodies(std::string_view html) {
+std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attributes) {
   // Gumbo leaves NUL bytes out of tag and attribute names ("<l \0type>" has a "type"), where this
   // scan would read other names: a page holding one is parsed as it is.
-  if (html.find('\0') != std::string_view::npos) return {};
   std::string out;
   std::size_t copied = 0;  // html[copied, ...) is not yet in out
   std::size_t i = 0;
+  if (html.find('\0') != std::string_view::npos) {
+    copied = bound_attributes(html, copied, 0, max_attributes, out);
+    if (copied == 0) return {};
+    out.append(html.substr(copied));
+    return out;
+  }
   const std::size_t n = html.size();
   int may_hold_frameset = -1;  // not looked for yet
   while (i < n) {
@@ -502,8 +539,9 @@ std::string drop_raw_text_bodies(std::string_view html) {
     // In a <select> the parser ignores most start tags, <title> and <style> among them, so their
     // bodies are not text there: the select's content is passed over whole, up to its end tag.
     if (name == "select") {
-      i = end_of_select(html, body);
-      if (i == std::string_view::npos) break;
+      const std::size_t after = end_of_select(html, body);
+      if (after == std::string_view::npos) break;
+      i = after;
       continue;
     }
     if (name == "svg") {
@@ -524,13 +562,12 @@ std::string drop_raw_text_bodies(std::string_view html) {
       i = end;
       continue;
     }
-    if (!is_one_of(name, kAttributesMatter)) {
-      const std::string rewritten = without_unread_attributes(html, lt, tag);
-      if (!rewritten.empty()) {
-        out.append(html.substr(copied, lt - copied));
-        out += rewritten;
-        copied = body;
-      }
+    const std::string rewritten =
+        rewritten_start_tag(html, lt, tag, /*keep_unread=*/is_one_of(name, kAttributesMatter), max_attributes);
+    if (!rewritten.empty()) {
+      out.append(html.substr(copied, lt - copied));
+      out += rewritten;
+      copied = body;
     }
     if (name == "script" || name == "style") {
       const std::size_t end = name == "script" ? end_of_script_body(html, body) : end_of_text_body(html, body, "style");
@@ -551,6 +588,8 @@ std::string drop_raw_text_bodies(std::string_view html) {
     }
     if (!kept_text) i = body;
   }
+  // Where the loop stopped following the tokeniser (at `i`), only over-long tags change.
+  copied = bound_attributes(html, copied, i, max_attributes, out);
   if (copied == 0) return {};
   out.append(html.substr(copied));
   return out;

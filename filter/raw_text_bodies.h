@@ -24,10 +24,19 @@
 
 namespace winnow {
 
-// `html` without what the parser need not see (script, style and SVG contents, unread attributes;
-// the tags stay). Returns an empty string when there was nothing to drop, so the caller can go on
-// with `html` as it is.
-std::string drop_raw_text_bodies(std::string_view html);
+// At most this many attributes of a start tag reach the parser, the first ones. Gumbo looks through
+// the tag's attributes for each new one (a repeated name is dropped), so its time grows with the
+// square of their number: a <b> with 40,000 took 4 s. Real tags hold a few dozen at most. Unlike
+// the rest of this pass, the bound may change the tree (a formatting element's attributes past it,
+// and, where the scan no longer follows the tokeniser, after <math> say, the words of a "tag" of
+// more than 256 attributes in script or title text); tests/fuzz/raw_text_bodies_fuzz.cpp compares
+// trees with no bound.
+inline constexpr std::size_t kMaxAttributes = 256;
+
+// `html` without what the parser need not see (script, style and SVG contents, unread attributes,
+// attributes past `max_attributes`; the tags stay). Returns an empty string when there was nothing
+// to drop, so the caller can go on with `html` as it is.
+std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attributes = kMaxAttributes);
 
 // The tokeniser's rules this pass follows, shared with nesting_limit.cpp:
 // where the start or end tag that begins at `at` ("<" and a name) ends, just past its '>' (quoted

@@ -416,6 +416,14 @@ std::string as_html(const std::string& first, const std::string& second) {
   return "<html><head><title>Pier</title></head><body><p>" + first + "</p><p>" + second + "</p></body></html>";
 }
 
+// `text` in bold, the <b> with `count` attributes of their own (a0=x a1=x ...): the parser's time
+// grows with the square of a tag's attributes (200,000 would take minutes).
+std::string in_bold_with_attributes(const std::string& text, int count) {
+  std::string out = "<b";
+  for (int i = 0; i < count; ++i) out += " a" + std::to_string(i) + "=x";
+  return out + ">" + text + "</b>";
+}
+
 const std::vector<DocumentCase>& document_cases() {
   static const std::vector<DocumentCase> cases = [] {
     const std::string page = read_whole_file(testing::source_path("golden/cases/html_comment_section.html"));
@@ -439,6 +447,8 @@ const std::vector<DocumentCase>& document_cases() {
          {"Port Ellery", "wooden pier", "museum that plans"}},
         {"invalid_utf8_html", "bad_utf8.html", as_html(with_bad_utf8(kParagraph), kSecondParagraph), Expect::kCleaned,
          {"Port Ellery", "wooden pier", "museum that plans"}},
+        {"attributes_200k_html", "attributes.html", as_html(kParagraph, in_bold_with_attributes(kSecondParagraph, 200000)),
+         Expect::kCleaned, {"Port Ellery", "wooden pier", "museum that plans"}},
         // Binary data is a failure (exit 1), not an unreadable input (exit 2) as a damaged .gz is.
         {"binary_named_html", "garbage.html", random_bytes(64 * 1024, 6), Expect::kRejected, {}, false, "binary", 1},
         {"binary_named_txt", "garbage.txt", random_bytes(64 * 1024, 7), Expect::kRejected, {}, false, "binary", 1},

@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+#include <string>
+
 #include "html_segment.h"
 
 namespace winnow {
@@ -95,10 +98,45 @@ const Case kCases[] = {
 };
 
 // Gumbo reads "<l \0type>" as an element with a "type" attribute, not the name this scan would
-// read: a page with a NUL byte is left as it is (found by tests/fuzz/raw_text_bodies_fuzz.cpp).
+// read: a page with a NUL byte is left as it is but for the bound on attributes (found by
+// tests/fuzz/raw_text_bodies_fuzz.cpp).
 TEST(DropRawTextBodies, APageWithANulByteIsLeftAsItIs) {
   const std::string page("<l \0type data-x=1><script>a</script>", 36);
   EXPECT_EQ(drop_raw_text_bodies(page), "");
+}
+
+// A start tag keeps its first kMaxAttributes attributes (of those it keeps at all), wherever the
+// scan is: formatting elements keep unread ones, other elements only what is read; past a <math>
+// or in a page with a NUL byte, where nothing else is dropped, the bound still holds.
+TEST(DropRawTextBodies, AttributesPastTheBoundAreDropped) {
+  const auto attributes = [](const char* name, int from, int to) {
+    std::string out;
+    for (int i = from; i < to; ++i) out += " " + std::string(name) + std::to_string(i) + "=x";
+    return out;
+  };
+  const auto repeated = [](const char* attribute, int count) {
+    std::string out;
+    for (int i = 0; i < count; ++i) out += attribute;
+    return out;
+  };
+  const int over = static_cast<int>(kMaxAttributes) + 44;
+  const int bound = static_cast<int>(kMaxAttributes);
+  struct AttributeCase {
+    const char* name;
+    std::string input;
+    std::string want;
+  };
+  const AttributeCase cases[] = {
+      {"a formatting element", "<p><b" + attributes("a", 0, over) + ">bold</b>", "<p><b" + attributes("a", 0, bound) + ">bold</b>"},
+      {"a read name repeated", "<div" + repeated(" class=x", over) + ">x", "<div" + repeated(" class=x", bound) + ">x"},
+      {"unread names on a div", "<div" + attributes("data-", 0, over) + " id=k>x", "<div id=k>x"},
+      {"after <math>", "<math></math><i" + attributes("a", 0, over) + ">x", "<math></math><i" + attributes("a", 0, bound) + ">x"},
+      {"with a NUL byte", std::string("<p>\0", 4) + "<u" + attributes("a", 0, over) + ">x",
+       std::string("<p>\0", 4) + "<u" + attributes("a", 0, bound) + ">x"},
+      {"at the bound: unchanged", "<b" + attributes("a", 0, bound) + ">x", ""},
+  };
+  for (const AttributeCase& c : cases) EXPECT_EQ(drop_raw_text_bodies(c.input), c.want) << c.name;
+  EXPECT_EQ(drop_raw_text_bodies(cases[0].input, std::numeric_limits<std::size_t>::max()), "") << "with no bound";
 }
 
 TEST(DropRawTextBodies, AsTheTokeniserReadsThem) {
