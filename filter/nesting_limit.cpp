@@ -349,16 +349,16 @@ class DepthFollower {
     reopen_.clear();
   }
 
-  // The tree builder's adoption agency, run for a formatting element's end tag and for an <a> while
-  // one is open, does not simply pop what lies above the element. When a block (a special element)
-  // lies above it, the block and all above it stay open, and a copy of the element goes inside the
-  // block; with no block above, what lies above it is popped (and the formatting elements among
-  // it reopened). Following only the pop, this pass saw `<b><div>x</b>` x 20,000 as depth 3 where
-  // the tree is 20,000 deep (quadratic time inside the tree builder). Here the block and what is
-  // above it stay, the formatting elements between stay (the tree builder copies them), the others
-  // between go, and the element stays as its copy, or goes when `drop_copy` (a new <a> removes
-  // the old one's copy). False when the element is not open in scope (the tree builder ignores the
-  // end tag); one waiting to be reopened is then forgotten, as there.
+  // The tree builder's adoption agency, run for a formatting element's end tag and for an <a> or
+  // <nobr> while one is open, does not simply pop what lies above the element. When a block (a
+  // special element) lies above it, the block and all above it stay open, moved out of the
+  // element, and a copy of the element goes inside the block. Following only the pop, this pass
+  // saw `<b><div>x</b>` x 20,000 as depth 3 where the tree is 20,000 deep (quadratic time inside
+  // the tree builder). Here the block and what is above it stay, the formatting elements between
+  // stay (the tree builder copies them), the others between go, and the element stays as its copy,
+  // or goes when `drop_copy` (a new <a> removes the old one's copy). With no block above, only an
+  // element on top is taken off (below). False when the element is not open in scope (the tree
+  // builder ignores the end tag); one waiting to be reopened is then forgotten, as there.
   bool adopt(GumboTag tag, bool drop_copy) {
     std::size_t k = stack_.size();
     while (k-- > 0 && stack_[k] != tag) {

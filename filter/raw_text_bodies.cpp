@@ -319,6 +319,21 @@ std::size_t bound_attributes(std::string_view html, std::size_t copied, std::siz
   return copied;
 }
 
+// Folds each run of white space in the text html[from, to) to its first character, appending to
+// `out` as the scan does (from `copied` on); returns where the page is next to be copied from.
+std::size_t fold_white_space(std::string_view html, std::size_t from, std::size_t to, std::size_t copied,
+                             std::string& out) {
+  for (std::size_t k = from; k + 1 < to; ++k) {
+    if (!is_space(html[k]) || !is_space(html[k + 1])) continue;
+    std::size_t end = k + 2;
+    while (end < to && is_space(html[end])) ++end;
+    out.append(html.substr(copied, k + 1 - copied));
+    copied = end;
+    k = end - 1;
+  }
+  return copied;
+}
+
 // Where a comment that starts at `at` ("<!--") ends, just past it, or npos when it runs to the end.
 // It ends at "-->" or "--!>"; "<!-->" and "<!--->" end at once.
 std::size_t end_of_comment(std::string_view html, std::size_t at) {
@@ -485,8 +500,15 @@ std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attribut
   }
   const std::size_t n = html.size();
   int may_hold_frameset = -1;  // not looked for yet
+  bool keep_white_space = false;  // the text just after <pre> or <listing>
   while (i < n) {
     const std::size_t lt = html.find('<', i);
+    // A run of white space in text reaches the parser as one character. The tree builder asks of
+    // text only whether it is white space, and the segmenter folds runs, but Gumbo makes a token
+    // of every character: indentation was a quarter of the text it read. After <pre> and
+    // <listing> the text is left as it is, as the tree builder drops a line feed at its start.
+    if (!keep_white_space) copied = fold_white_space(html, i, std::min(lt, n), copied, out);
+    keep_white_space = false;
     if (lt == std::string_view::npos || lt + 1 >= n) break;
     const char next = html[lt + 1];
     if (next == '!') {
@@ -587,6 +609,7 @@ std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attribut
       }
     }
     if (!kept_text) i = body;
+    keep_white_space = name == "pre" || name == "listing";
   }
   // Where the loop stopped following the tokeniser (at `i`), only over-long tags change.
   copied = bound_attributes(html, copied, i, max_attributes, out);

@@ -12,11 +12,16 @@
 //   - attributes the segmenter does not read (all but class, id, role, hidden, aria-hidden, style,
 //     and type, which the tree builder reads), except on formatting elements, which the tree
 //     builder compares by their attributes;
-// and keeps everything else byte for byte: comments, and the text of title, textarea and the other
-// raw-text and RCDATA elements, where "<script>" is only text. The parser then builds the same
-// tree, with those elements empty and those attributes gone. Where the parser's state depends on
-// the tree, not only on the bytes (inside <math>, <select> or <frameset>, or where SVG content
-// cannot be followed), the pass drops nothing from there on.
+//   - all but the first character of each run of white space in text (not in title, textarea and
+//     the like, nor just after <pre>): the tree builder asks of text only whether it is white
+//     space, the segmenter folds runs, and Gumbo makes a token of every character;
+//   - the text of comments (each stays, empty);
+// and keeps everything else byte for byte, the text of title, textarea and the other raw-text and
+// RCDATA elements among it, where "<script>" is only text. The parser then builds the same tree,
+// with those elements and comments empty, those attributes gone and runs of white space shorter.
+// Where the parser's state depends on the tree, not only on the bytes (inside <math>, <select> or
+// <frameset>, or where SVG content cannot be followed), the pass drops nothing from there on but
+// attributes past kMaxAttributes.
 #pragma once
 
 #include <string>

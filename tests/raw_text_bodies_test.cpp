@@ -94,6 +94,12 @@ const Case kCases[] = {
     {"end tags are left", "</div data-x=1>", "="},
     {"a tag cut by the end of the input", "<div data-x=\"1", "="},
     {"no script, no style", "<p>plain</p>", "="},
+    // Runs of white space in text fold to their first character; single ones stay.
+    {"indentation between tags", "<div>\n    <p>a  \n\t b</p>\n  </div>", "<div>\n<p>a b</p>\n</div>"},
+    {"single spaces", "<p>a b</p>\n<p>c\td</p>", "="},
+    {"white space in attributes", "<div class=\"a   b\">x</div>", "="},
+    {"after <pre> and <listing>, up to the next tag", "<pre>\n\n  code</pre>\n\n<listing>\n\n x", "<pre>\n\n  code</pre>\n<listing>\n\n x"},
+    {"in a textarea and a title", "<title>a   b</title><textarea>\n\n c  d</textarea>", "="},
     {"an end tag with a quoted '>'", "</div a='>'><script>x</script>", "</div a='>'><script></script>"},
 };
 
