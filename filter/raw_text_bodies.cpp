@@ -177,10 +177,15 @@ struct StartTag {
   std::vector<Attribute> attributes;
 };
 
-StartTag read_start_tag(std::string_view html, std::size_t at) {
+// Reads the start tag at `at` into `tag`, whose vector of attributes is reused: a page has a
+// start tag every few dozen bytes.
+void read_start_tag(std::string_view html, std::size_t at, StartTag& tag) {
   enum class State { kName, kBeforeName, kAttrName, kAfterName, kBeforeValue, kDoubleQuoted, kSingleQuoted,
                      kUnquoted, kAfterQuoted, kSelfClosing };
-  StartTag tag;
+  tag.name_end = 0;
+  tag.end = 0;
+  tag.self_closing = false;
+  tag.attributes.clear();
   State state = State::kName;
   const std::size_t n = html.size();
   auto open_attribute = [&](std::size_t i) { tag.attributes.push_back({i, i, i}); };
@@ -188,28 +193,28 @@ StartTag read_start_tag(std::string_view html, std::size_t at) {
     const char c = html[i];
     switch (state) {
       case State::kName:
-        if (c == '>') { tag.name_end = i; tag.end = i + 1; return tag; }
+        if (c == '>') { tag.name_end = i; tag.end = i + 1; return; }
         if (is_space(c)) { tag.name_end = i; state = State::kBeforeName; }
         else if (c == '/') { tag.name_end = i; state = State::kSelfClosing; }
         break;
       case State::kBeforeName:
         if (is_space(c)) break;
         if (c == '/') { state = State::kSelfClosing; break; }  // via the after-name state
-        if (c == '>') { tag.end = i + 1; return tag; }
+        if (c == '>') { tag.end = i + 1; return; }
         open_attribute(i);  // '=' here starts a name "="
         state = State::kAttrName;
         break;
       case State::kAttrName:
         if (is_space(c)) { tag.attributes.back().name_end = tag.attributes.back().end = i; state = State::kAfterName; }
         else if (c == '/') { tag.attributes.back().name_end = tag.attributes.back().end = i; state = State::kSelfClosing; }
-        else if (c == '>') { tag.attributes.back().name_end = tag.attributes.back().end = i; tag.end = i + 1; return tag; }
+        else if (c == '>') { tag.attributes.back().name_end = tag.attributes.back().end = i; tag.end = i + 1; return; }
         else if (c == '=') { tag.attributes.back().name_end = i; state = State::kBeforeValue; }
         break;
       case State::kAfterName:
         if (is_space(c)) break;
         if (c == '/') { state = State::kSelfClosing; break; }
         if (c == '=') { state = State::kBeforeValue; break; }
-        if (c == '>') { tag.end = i + 1; return tag; }
+        if (c == '>') { tag.end = i + 1; return; }
         open_attribute(i);
         state = State::kAttrName;
         break;
@@ -217,7 +222,7 @@ StartTag read_start_tag(std::string_view html, std::size_t at) {
         if (is_space(c)) break;
         if (c == '"') state = State::kDoubleQuoted;
         else if (c == '\'') state = State::kSingleQuoted;
-        else if (c == '>') { tag.attributes.back().end = i; tag.end = i + 1; return tag; }  // an empty value
+        else if (c == '>') { tag.attributes.back().end = i; tag.end = i + 1; return; }  // an empty value
         else state = State::kUnquoted;
         break;
       case State::kDoubleQuoted:
@@ -228,23 +233,23 @@ StartTag read_start_tag(std::string_view html, std::size_t at) {
         break;
       case State::kUnquoted:
         if (is_space(c)) { tag.attributes.back().end = i; state = State::kBeforeName; }
-        else if (c == '>') { tag.attributes.back().end = i; tag.end = i + 1; return tag; }
+        else if (c == '>') { tag.attributes.back().end = i; tag.end = i + 1; return; }
         break;
       case State::kAfterQuoted:
         if (is_space(c)) state = State::kBeforeName;
         else if (c == '/') state = State::kSelfClosing;
-        else if (c == '>') { tag.end = i + 1; return tag; }
+        else if (c == '>') { tag.end = i + 1; return; }
         else { --i; state = State::kBeforeName; }  // no space between attributes: read it again
         break;
       case State::kSelfClosing:
-        if (c == '>') { tag.self_closing = true; tag.end = i + 1; return tag; }
+        if (c == '>') { tag.self_closing = true; tag.end = i + 1; return; }
         --i;  // a '/' inside a tag: read the byte again before a name
         state = State::kBeforeName;
         break;
     }
   }
   tag.end = std::string_view::npos;
-  return tag;
+  return;
 }
 
 // The attributes the segmenter reads (html_segment.cpp: class, id, role, hidden, aria-hidden,
@@ -301,13 +306,14 @@ std::string rewritten_start_tag(std::string_view html, std::size_t at, const Sta
 // `copied` on, and returns where the page is next to be copied from.
 std::size_t bound_attributes(std::string_view html, std::size_t copied, std::size_t from, std::size_t max_attributes,
                              std::string& out) {
+  StartTag tag;
   std::size_t lt = html.find('<', from);
   while (lt != std::string_view::npos && lt + 1 < html.size()) {
     if (!utf8::is_ascii_letter(html[lt + 1])) {
       lt = html.find('<', lt + 1);
       continue;
     }
-    const StartTag tag = read_start_tag(html, lt);
+    read_start_tag(html, lt, tag);
     if (tag.end == std::string_view::npos) break;
     if (tag.attributes.size() > max_attributes) {
       out.append(html.substr(copied, lt - copied));
@@ -370,7 +376,7 @@ struct NextTag {
   bool self_closing = false;
 };
 
-NextTag next_tag(std::string_view html, std::size_t from, bool cdata_sections) {
+NextTag next_tag(std::string_view html, std::size_t from, bool cdata_sections, StartTag& tag) {
   const std::size_t n = html.size();
   std::size_t i = from;
   while (i != std::string_view::npos) {
@@ -395,7 +401,7 @@ NextTag next_tag(std::string_view html, std::size_t from, bool cdata_sections) {
       if (html[lt + 2 + std::min(name.size(), n - lt - 2)] == '/') return {};
       return {lt, end, true, std::move(name), false};
     } else if (utf8::is_ascii_letter(next)) {
-      const StartTag tag = read_start_tag(html, lt);
+      read_start_tag(html, lt, tag);
       if (tag.end == std::string_view::npos) return {};
       return {lt, tag.end, false, tag_name_at(html, lt + 1), tag.self_closing};
     } else {
@@ -422,9 +428,10 @@ constexpr std::array<std::string_view, 3> kIntegrationPoints = {"foreignobject",
 // text, or the end of the input.
 std::size_t end_of_svg_content(std::string_view html, std::size_t at) {
   std::vector<std::string> open = {"svg"};
+  StartTag start_tag;
   std::size_t i = at;
   while (true) {
-    const NextTag tag = next_tag(html, i, true);  // CDATA sections are text in SVG
+    const NextTag tag = next_tag(html, i, true, start_tag);  // CDATA sections are text in SVG
     if (tag.end == std::string_view::npos) return std::string_view::npos;
     i = tag.end;
     if (tag.is_end) {
@@ -463,8 +470,9 @@ constexpr std::array<std::string_view, 14> kSelectExits = {"select", "input", "k
 // nothing in how the bytes are read, so the content is passed over as it is.
 std::size_t end_of_select(std::string_view html, std::size_t at) {
   std::size_t i = at;
+  StartTag start_tag;
   while (true) {
-    const NextTag tag = next_tag(html, i, false);
+    const NextTag tag = next_tag(html, i, false, start_tag);
     if (tag.end == std::string_view::npos) return std::string_view::npos;
     if (tag.is_end && tag.name == "select") return tag.end;
     if (is_one_of(tag.name, kSelectExits)) return std::string_view::npos;
@@ -501,6 +509,7 @@ std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attribut
   const std::size_t n = html.size();
   int may_hold_frameset = -1;  // not looked for yet
   bool keep_white_space = false;  // the text just after <pre> or <listing>
+  StartTag tag;
   while (i < n) {
     const std::size_t lt = html.find('<', i);
     // A run of white space in text reaches the parser as one character. The tree builder asks of
@@ -550,7 +559,7 @@ std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attribut
       continue;
     }
     const std::string name = tag_name_at(html, lt + 1);
-    const StartTag tag = read_start_tag(html, lt);
+    read_start_tag(html, lt, tag);
     if (tag.end == std::string_view::npos) break;  // the input ends inside the tag
     const std::size_t body = tag.end;
     if (name == "plaintext") break;  // the rest of the page is text
