@@ -83,9 +83,31 @@ std::string fold_space(std::string_view s) {
   out.reserve(s.size());
   bool pending_space = false;
   std::size_t i = 0;
+  const auto printable = [&](std::size_t k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    return c > ' ' && c < 0x7F;
+  };
   while (i < s.size()) {
+    if (printable(i)) {
+      // A run of printable ASCII with single spaces inside goes over as it is, in one append.
+      std::size_t end = i + 1;
+      while (end < s.size()) {
+        if (printable(end)) {
+          ++end;
+        } else if (s[end] == ' ' && end + 1 < s.size() && printable(end + 1)) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.append(s.data() + i, end - i);
+      i = end;
+      continue;
+    }
     const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {  // ASCII fast path
+    if (b < 0x80) {  // other ASCII: white space and controls
       ++i;
       if (b == ' ' || (b >= '\t' && b <= '\r')) {
         pending_space = true;

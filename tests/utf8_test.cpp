@@ -128,6 +128,11 @@ TEST(Utf8FoldSpace, FoldsRunsTrimsAndRepairs) {
       {"em space and thin space", "a\xE2\x80\x83\xE2\x80\x89" "b", "a b"},
       {"multibyte text kept", "Stra\xC3\x9F" "e  \xC3\xBC" "ber", "Stra\xC3\x9F" "e \xC3\xBC" "ber"},
       {"invalid byte becomes U+FFFD", "a\xFF" "b", "a\xEF\xBF\xBD" "b"},
+      // Where a run of printable ASCII (copied whole) ends.
+      {"controls inside words go", "a\x01" "b c\x7F" "d", "ab cd"},
+      {"a single space before multibyte text", "one \xC3\xBC" "ber", "one \xC3\xBC" "ber"},
+      {"a single space, then a double one", "a b  c", "a b c"},
+      {"a single space at the end", "a b ", "a b"},
       {"truncated sequence at the end", "ab \xE2\x82", "ab \xEF\xBF\xBD\xEF\xBF\xBD"},
   };
   for (const auto& c : cases) EXPECT_EQ(fold_space(c.in), c.out) << c.name;
