@@ -219,10 +219,14 @@ std::string lower_case(std::string_view s) {
   out.reserve(s.size());
   std::size_t i = 0;
   while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out.push_back(ascii_lower(static_cast<char>(c)));
-      ++i;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      // A run of ASCII, lowered in one loop the compiler vectorises.
+      std::size_t end = i + 1;
+      while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80) ++end;
+      const std::size_t at = out.size();
+      out.resize(at + (end - i));
+      for (std::size_t k = i; k < end; ++k) out[at + (k - i)] = ascii_lower(s[k]);
+      i = end;
       continue;
     }
     append(out, to_lower(next(s, i)));
