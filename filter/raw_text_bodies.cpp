@@ -226,11 +226,19 @@ void read_start_tag(std::string_view html, std::size_t at, StartTag& tag) {
         else state = State::kUnquoted;
         break;
       case State::kDoubleQuoted:
-        if (c == '"') { tag.attributes.back().end = i + 1; state = State::kAfterQuoted; }
+      case State::kSingleQuoted: {
+        // A quoted value ends at its quote and nowhere else: found by a search, not byte by byte
+        // (values such as class lists, URLs and JSON are most of a tag's bytes).
+        const std::size_t quote = html.find(state == State::kDoubleQuoted ? '"' : '\'', i);
+        if (quote == std::string_view::npos) {
+          i = n;
+          break;
+        }
+        i = quote;
+        tag.attributes.back().end = i + 1;
+        state = State::kAfterQuoted;
         break;
-      case State::kSingleQuoted:
-        if (c == '\'') { tag.attributes.back().end = i + 1; state = State::kAfterQuoted; }
-        break;
+      }
       case State::kUnquoted:
         if (is_space(c)) { tag.attributes.back().end = i; state = State::kBeforeName; }
         else if (c == '>') { tag.attributes.back().end = i; tag.end = i + 1; return; }
