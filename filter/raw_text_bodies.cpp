@@ -146,11 +146,13 @@ std::size_t end_of_tag(std::string_view html, std::size_t at) {
         else if (!is_space(c)) state = State::kUnquoted;
         break;
       case State::kDoubleQuoted:
-        if (c == '"') state = State::kBeforeName;
+      case State::kSingleQuoted: {  // to the closing quote at once (read_start_tag says why)
+        const std::size_t quote = html.find(state == State::kDoubleQuoted ? '"' : '\'', i);
+        if (quote == std::string_view::npos) return html.size();
+        i = quote;
+        state = State::kBeforeName;
         break;
-      case State::kSingleQuoted:
-        if (c == '\'') state = State::kBeforeName;
-        break;
+      }
       case State::kUnquoted:
         if (c == '>') return i + 1;
         if (is_space(c)) state = State::kBeforeName;
