@@ -68,10 +68,11 @@ std::size_t end_of_script_body(std::string_view html, std::size_t at) {
   };
   std::size_t i = at;
   while (i < n) {
-    const char c = html[i];
     if (state == State::kData) {
-      if (c == '<' && is_end_tag_at(html, i, "script")) return i;
-      if (c == '<' && html.compare(i, 4, "<!--") == 0) {
+      i = html.find('<', i);  // only a '<' changes anything here
+      if (i == std::string_view::npos) break;
+      if (is_end_tag_at(html, i, "script")) return i;
+      if (html.compare(i, 4, "<!--") == 0) {
         state = State::kEscaped;
         dashes = 2;  // "<!-->" leaves at once
         i += 4;
@@ -80,6 +81,7 @@ std::size_t end_of_script_body(std::string_view html, std::size_t at) {
       ++i;
       continue;
     }
+    const char c = html[i];
     if (c == '-') {
       ++dashes;
       ++i;
