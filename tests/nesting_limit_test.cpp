@@ -3,13 +3,13 @@
 #include "nesting_limit.h"
 
 #include <gtest/gtest.h>
-#include <gumbo.h>
 
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "html_segment.h"
+#include "parsed_depth.h"
 #include "test_support.h"
 
 namespace winnow {
@@ -21,24 +21,7 @@ std::size_t count_of(std::string_view s, std::string_view what) {
   return count;
 }
 
-// How deep the tree builder nests the page's elements (the root <html> at depth 1).
-std::size_t parsed_depth(const std::string& html) {
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-  std::size_t deepest = 0;
-  std::vector<std::pair<const GumboNode*, std::size_t>> stack{{output->root, 1}};
-  while (!stack.empty()) {
-    const auto [node, depth] = stack.back();
-    stack.pop_back();
-    deepest = std::max(deepest, depth);
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-      const auto* child = static_cast<const GumboNode*>(children.data[i]);
-      if (child->type == GUMBO_NODE_ELEMENT) stack.emplace_back(child, depth + 1);
-    }
-  }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
-  return deepest;
-}
+using testing::parsed_depth;
 
 // The page without its tags: what dropping tags must leave as it was.
 std::string text_between_tags(std::string_view html) {

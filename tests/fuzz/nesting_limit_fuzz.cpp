@@ -6,16 +6,13 @@
 // deeper than the bound plus the formatting elements the tree builder may reopen beyond those the
 // pass follows. A deeper tree aborts with the input and both depths. Build and run:
 // tests/fuzz/build.sh.
-#include <gumbo.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
+#include "../parsed_depth.h"
 #include "nesting_limit.h"
 
 namespace {
@@ -23,32 +20,13 @@ namespace {
 constexpr std::size_t kFuzzDepth = 24;
 constexpr std::size_t kSlack = 2 * winnow::kMaxOpenFormatting;
 
-// The deepest element's depth, <html> at 1, walked without recursion.
-std::size_t parsed_depth(std::string_view html) {
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-  std::size_t deepest = 0;
-  std::vector<std::pair<const GumboNode*, std::size_t>> stack{{output->root, 1}};
-  while (!stack.empty()) {
-    const auto [node, depth] = stack.back();
-    stack.pop_back();
-    deepest = std::max(deepest, depth);
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-      const auto* child = static_cast<const GumboNode*>(children.data[i]);
-      if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) stack.emplace_back(child, depth + 1);
-    }
-  }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
-  return deepest;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view page(reinterpret_cast<const char*>(data), size);
   const winnow::NestingLimited limited = winnow::limit_nesting(page, kFuzzDepth);
   const std::string_view parsed = limited.html.empty() ? page : std::string_view(limited.html);
-  const std::size_t depth = parsed_depth(parsed);
+  const std::size_t depth = winnow::testing::parsed_depth(parsed);
   if (depth > kFuzzDepth + kSlack) {
     std::fprintf(stderr, "INVARIANT BROKEN: limited to %zu, the page parses %zu deep (the pass followed %zu)\n"
                  "--- input (%zu bytes)\n%.*s\n", kFuzzDepth, depth, limited.deepest, page.size(),
