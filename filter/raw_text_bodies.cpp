@@ -261,7 +261,6 @@ void read_start_tag(std::string_view html, std::size_t at, StartTag& tag) {
     }
   }
   tag.end = std::string_view::npos;
-  return;
 }
 
 // The attributes the segmenter reads (html_segment.cpp: class, id, role, hidden, aria-hidden,
