@@ -3,6 +3,7 @@
 #include "embedded_model.h"
 
 #include <cstdio>
+#include <vector>
 
 namespace winnow {
 namespace {
@@ -12,6 +13,23 @@ std::string float_literal(float value) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%af", static_cast<double>(value));
   return buffer;
+}
+
+// `values` as a C++ array named `name` of `type`, written by `literal`, eight to a line; nothing
+// when there are none (C++ has no empty arrays: the view says null).
+template <typename T, typename Literal>
+void append_array(std::string& out, const std::string& type, const std::string& name, const std::vector<T>& values,
+                  Literal literal) {
+  if (values.empty()) return;
+  out += "const " + type + " " + name + "[] = {";
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i % 8 == 0 ? "\n    " : " ") + literal(values[i]) + ",";
+  out += "\n};\n";
+}
+
+// "name, std::size(name)", or "nullptr, 0" for an array not written.
+template <typename T>
+std::string array_view(const std::string& name, const std::vector<T>& values) {
+  return values.empty() ? "nullptr, 0" : name + ", std::size(" + name + ")";
 }
 
 void append_arrays(std::string& out, const std::string& name, const TreeEnsemble& ensemble) {
@@ -25,6 +43,15 @@ void append_arrays(std::string& out, const std::string& name, const TreeEnsemble
     out += (i % 16 == 0 ? "\n    " : " ") + std::to_string(ensemble.roots[i]) + ",";
   }
   out += "\n};\n";
+  const CompleteTrees& complete = ensemble.complete;
+  append_array(out, "CompleteTrees::Tree", "k" + name + "Trees", complete.trees, [](const CompleteTrees::Tree& tree) {
+    return "{" + std::to_string(tree.first_inner) + ", " + std::to_string(tree.first_leaf) + ", " +
+           std::to_string(tree.depth) + "}";
+  });
+  append_array(out, "std::uint16_t", "k" + name + "Features", complete.feature,
+               [](std::uint16_t feature) { return std::to_string(feature); });
+  append_array(out, "float", "k" + name + "Splits", complete.split, float_literal);
+  append_array(out, "float", "k" + name + "Leaves", complete.leaf, float_literal);
 }
 
 void append_ensemble_view(std::string& out, const std::string& name, const TreeEnsemble& ensemble) {
@@ -32,7 +59,11 @@ void append_ensemble_view(std::string& out, const std::string& name, const TreeE
   const std::string roots = "k" + name + "Roots";
   out += "{";
   out += float_literal(ensemble.base_margin);
-  out += ", " + nodes + ", std::size(" + nodes + "), " + roots + ", std::size(" + roots + ")}";
+  out += ", " + nodes + ", std::size(" + nodes + "), " + roots + ", std::size(" + roots + "),\n      ";
+  const CompleteTrees& complete = ensemble.complete;
+  out += array_view("k" + name + "Trees", complete.trees) + ", " + array_view("k" + name + "Features", complete.feature) +
+         ", " + array_view("k" + name + "Splits", complete.split) + ", " + array_view("k" + name + "Leaves", complete.leaf) +
+         "}";
 }
 
 void append_section_view(std::string& out, const std::string& name, const SectionModel& section) {
@@ -52,7 +83,16 @@ TreeEnsemble ensemble_from(const EmbeddedEnsemble& embedded) {
   ensemble.base_margin = embedded.base_margin;
   ensemble.nodes.assign(embedded.nodes, embedded.nodes + embedded.node_count);
   ensemble.roots.assign(embedded.roots, embedded.roots + embedded.root_count);
-  lay_out_trees(ensemble);
+  if (embedded.tree_count == 0 && embedded.root_count > 0) {
+    lay_out_trees(ensemble);  // too deep to lay out: lay_out_trees says so again
+    return ensemble;
+  }
+  CompleteTrees& complete = ensemble.complete;
+  complete.trees.assign(embedded.trees, embedded.trees + embedded.tree_count);
+  complete.feature.assign(embedded.features, embedded.features + embedded.feature_count);
+  complete.split.assign(embedded.splits, embedded.splits + embedded.split_count);
+  complete.leaf.assign(embedded.leaves, embedded.leaves + embedded.leaf_count);
+  complete.source_nodes = ensemble.nodes.size();
   return ensemble;
 }
 

@@ -12,13 +12,24 @@
 
 namespace winnow {
 
-// Views of the generated arrays, one per ensemble; node and root indices as parse_model leaves them.
+// Views of the generated arrays, one per ensemble; node and root indices as parse_model leaves them,
+// and the trees laid out for scoring as lay_out_trees lays them out (CompleteTrees), so a process
+// does not lay them out at every start (a fifth of the instructions of cleaning an empty input).
+// A layout with no trees (trees too deep to lay out) is written as null and 0.
 struct EmbeddedEnsemble {
   float base_margin;
   const TreeNode* nodes;
   std::size_t node_count;
   const std::uint32_t* roots;
   std::size_t root_count;
+  const CompleteTrees::Tree* trees;
+  std::size_t tree_count;
+  const std::uint16_t* features;
+  std::size_t feature_count;
+  const float* splits;
+  std::size_t split_count;
+  const float* leaves;
+  std::size_t leaf_count;
 };
 
 struct EmbeddedSection {

@@ -164,6 +164,22 @@ void expect_equal(const TreeEnsemble& a, const TreeEnsemble& b, const std::strin
   }
 }
 
+// The trees laid out for scoring (the built-in model carries them as arrays).
+void expect_same_layout(const TreeEnsemble& a, const TreeEnsemble& b, const std::string& what) {
+  const CompleteTrees& ca = a.complete;
+  const CompleteTrees& cb = b.complete;
+  EXPECT_EQ(ca.source_nodes, cb.source_nodes) << what;
+  ASSERT_EQ(ca.trees.size(), cb.trees.size()) << what;
+  for (std::size_t t = 0; t < ca.trees.size(); ++t) {
+    EXPECT_EQ(ca.trees[t].first_inner, cb.trees[t].first_inner) << what << " tree " << t;
+    EXPECT_EQ(ca.trees[t].first_leaf, cb.trees[t].first_leaf) << what << " tree " << t;
+    EXPECT_EQ(ca.trees[t].depth, cb.trees[t].depth) << what << " tree " << t;
+  }
+  EXPECT_EQ(ca.feature, cb.feature) << what;
+  EXPECT_EQ(ca.split, cb.split) << what;
+  EXPECT_EQ(ca.leaf, cb.leaf) << what;
+}
+
 void expect_equal(const SectionModel& a, const SectionModel& b, const std::string& what) {
   EXPECT_EQ(a.threshold, b.threshold) << what;
   EXPECT_EQ(a.switch_cost, b.switch_cost) << what;
@@ -174,6 +190,13 @@ void expect_equal(const SectionModel& a, const SectionModel& b, const std::strin
 void expect_equal(const Model& a, const Model& b) {
   expect_equal(a.text, b.text, "[text]");
   expect_equal(a.html, b.html, "[html]");
+}
+
+void expect_same_layout(const Model& a, const Model& b) {
+  expect_same_layout(a.text.first_pass, b.text.first_pass, "[text] first_pass");
+  expect_same_layout(a.text.second_pass, b.text.second_pass, "[text] second_pass");
+  expect_same_layout(a.html.first_pass, b.html.first_pass, "[html] first_pass");
+  expect_same_layout(a.html.second_pass, b.html.second_pass, "[html] second_pass");
 }
 
 FeatureVector features_with(std::initializer_list<std::pair<Feature, float>> values) {
@@ -631,8 +654,10 @@ TEST(LoadModel, ReadsTheShippedModelFile) {
   ASSERT_TRUE(status.ok()) << status.message;
   ASSERT_NE(loaded, nullptr);
   // The built-in model is this file, written into the binary as arrays (winnow_embed_model), bit
-  // for bit.
+  // for bit, its trees laid out as the file's are when it loads.
   expect_equal(*loaded, default_model());
+  expect_same_layout(*loaded, default_model());
+  EXPECT_FALSE(default_model().html.second_pass.complete.trees.empty());
 }
 
 TEST(LoadModel, FailuresNameTheFile) {
