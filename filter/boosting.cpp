@@ -1,12 +1,12 @@
 // Boosting. Entry point: fit_ensemble. Tested by tests/boosting_test.cpp.
 #include "boosting.h"
 
-#include <xgboost/c_api.h>
-
 #include <cmath>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "xgboost_library.h"
 
 namespace winnow {
 namespace {
@@ -18,16 +18,17 @@ constexpr float kMarginTolerance = 1e-3f;
 // The same in probability, for the laid-out trees (the logistic's slope is at most 1/4).
 constexpr float kProbabilityTolerance = kMarginTolerance / 4;
 
-Status xgboost_error(const char* what) {
-  return Status{ErrorCode::kIo, std::string("XGBoost: ") + what + ": " + XGBGetLastError()};
+Status xgboost_error(const XgboostLibrary& xgb, const char* what) {
+  return Status{ErrorCode::kIo, std::string("XGBoost: ") + what + ": " + xgb.get_last_error()};
 }
 
 struct Handles {
+  const XgboostLibrary& xgb;
   DMatrixHandle matrix = nullptr;
   BoosterHandle booster = nullptr;
   ~Handles() {
-    if (booster != nullptr) XGBoosterFree(booster);
-    if (matrix != nullptr) XGDMatrixFree(matrix);
+    if (booster != nullptr) xgb.booster_free(booster);
+    if (matrix != nullptr) xgb.matrix_free(matrix);
   }
 };
 
@@ -79,15 +80,19 @@ Status convert_tree(const nlohmann::json& tree, TreeEnsemble* out) {
 
 Status fit_ensemble(const TrainingRows& rows, const BoostParams& params, TreeEnsemble* out) {
   if (rows.size() == 0) return Status{ErrorCode::kIo, "no labelled blocks to learn from"};
-  Handles h;
-  if (XGDMatrixCreateFromMat(rows.values.data(), rows.size(), kFeatureCount, NAN, &h.matrix) != 0) {
-    return xgboost_error("building the matrix");
+  std::string load_error;
+  const XgboostLibrary* library = xgboost_library(&load_error);
+  if (library == nullptr) return Status{ErrorCode::kIo, load_error};
+  const XgboostLibrary& xgb = *library;
+  Handles h{xgb};
+  if (xgb.matrix_create_from_mat(rows.values.data(), rows.size(), kFeatureCount, NAN, &h.matrix) != 0) {
+    return xgboost_error(xgb, "building the matrix");
   }
-  if (XGDMatrixSetFloatInfo(h.matrix, "label", rows.labels.data(), rows.size()) != 0 ||
-      XGDMatrixSetFloatInfo(h.matrix, "weight", rows.weights.data(), rows.size()) != 0) {
-    return xgboost_error("setting labels");
+  if (xgb.matrix_set_float_info(h.matrix, "label", rows.labels.data(), rows.size()) != 0 ||
+      xgb.matrix_set_float_info(h.matrix, "weight", rows.weights.data(), rows.size()) != 0) {
+    return xgboost_error(xgb, "setting labels");
   }
-  if (XGBoosterCreate(&h.matrix, 1, &h.booster) != 0) return xgboost_error("creating the booster");
+  if (xgb.booster_create(&h.matrix, 1, &h.booster) != 0) return xgboost_error(xgb, "creating the booster");
   const std::pair<const char*, std::string> settings[] = {
       {"objective", "binary:logistic"},
       {"base_score", "0.5"},
@@ -104,16 +109,16 @@ Status fit_ensemble(const TrainingRows& rows, const BoostParams& params, TreeEns
       {"num_parallel_tree", std::to_string(std::max(1, params.parallel_trees))},
   };
   for (const auto& [name, value] : settings) {
-    if (XGBoosterSetParam(h.booster, name, value.c_str()) != 0) return xgboost_error(name);
+    if (xgb.booster_set_param(h.booster, name, value.c_str()) != 0) return xgboost_error(xgb, name);
   }
   for (int round = 0; round < params.rounds; ++round) {
-    if (XGBoosterUpdateOneIter(h.booster, round, h.matrix) != 0) return xgboost_error("boosting");
+    if (xgb.booster_update_one_iter(h.booster, round, h.matrix) != 0) return xgboost_error(xgb, "boosting");
   }
 
   bst_ulong length = 0;
   const char* buffer = nullptr;
-  if (XGBoosterSaveModelToBuffer(h.booster, R"({"format": "json"})", &length, &buffer) != 0) {
-    return xgboost_error("saving the model");
+  if (xgb.booster_save_model_to_buffer(h.booster, R"({"format": "json"})", &length, &buffer) != 0) {
+    return xgboost_error(xgb, "saving the model");
   }
   TreeEnsemble ensemble;
   try {
@@ -132,15 +137,15 @@ Status fit_ensemble(const TrainingRows& rows, const BoostParams& params, TreeEns
   // The converted trees must give XGBoost's own margins.
   const std::size_t checked = std::min(rows.size(), kRowsChecked);
   DMatrixHandle sample = nullptr;
-  if (XGDMatrixCreateFromMat(rows.values.data(), checked, kFeatureCount, NAN, &sample) != 0) {
-    return xgboost_error("building the check matrix");
+  if (xgb.matrix_create_from_mat(rows.values.data(), checked, kFeatureCount, NAN, &sample) != 0) {
+    return xgboost_error(xgb, "building the check matrix");
   }
   bst_ulong predicted_length = 0;
   const float* predicted = nullptr;
-  const int failed = XGBoosterPredict(h.booster, sample, /*option_mask: margin*/ 1, 0, 0, &predicted_length, &predicted);
+  const int failed = xgb.booster_predict(h.booster, sample, /*option_mask: margin*/ 1, 0, 0, &predicted_length, &predicted);
   if (failed != 0) {
-    XGDMatrixFree(sample);
-    return xgboost_error("predicting");
+    xgb.matrix_free(sample);
+    return xgboost_error(xgb, "predicting");
   }
   // Both ways winnow scores: one block walking the nodes, and many over the complete layout.
   std::vector<FeatureVector> sample_rows(std::min<std::size_t>(checked, predicted_length));
@@ -158,7 +163,7 @@ Status fit_ensemble(const TrainingRows& rows, const BoostParams& params, TreeEns
       break;
     }
   }
-  XGDMatrixFree(sample);
+  xgb.matrix_free(sample);
   if (!status.ok()) return status;
   *out = std::move(ensemble);
   return {};
