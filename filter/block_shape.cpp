@@ -39,36 +39,36 @@ bool is_closing(char32_t cp) {
 bool is_quote_open(char32_t cp) { return cp == '"' || cp == 0x201C || cp == 0x201E || cp == 0xAB || cp == '\''; }
 bool is_separator(char32_t cp) { return cp == '|' || cp == 0xB7 || cp == 0x2022 || cp == 0xBB || cp == '/'; }
 
-// The classes above for each ASCII character, built from the same functions once: most text is
-// ASCII, and one lookup replaces a dozen comparisons per character.
-enum AsciiClass : std::uint16_t {
+// A character's classes, by the functions above, as bits: for ASCII they come from a table built
+// once (most text is ASCII, and one lookup replaces a dozen comparisons per character).
+enum CharClass : std::uint16_t {
   kSpace = 1 << 0,
   kWord = 1 << 1,
   kUpper = 1 << 2,
   kLower = 1 << 3,
   kDigit = 1 << 4,
-  kSentenceEnd = 1 << 5,
-  kClosing = 1 << 6,
-  kSeparator = 1 << 7,
-  kInvalid = 1 << 8,
+  kClosing = 1 << 5,
+  kSeparator = 1 << 6,
+  kInvalid = 1 << 7,  // a control character or a replaced invalid byte
 };
+
+std::uint16_t classes_of(char32_t c) {
+  std::uint16_t f = 0;
+  if (utf8::is_space(c)) f |= kSpace;
+  if (utf8::is_word_char(c)) f |= kWord;
+  if (is_upper(c)) f |= kUpper;
+  if (is_lower(c)) f |= kLower;
+  if (c >= '0' && c <= '9') f |= kDigit;
+  if (is_closing(c)) f |= kClosing;
+  if (is_separator(c)) f |= kSeparator;
+  if (c == utf8::kReplacement || (c < 0x20 && c != '\t')) f |= kInvalid;
+  return f;
+}
 
 const std::array<std::uint16_t, 128>& ascii_classes() {
   static const std::array<std::uint16_t, 128> table = [] {
     std::array<std::uint16_t, 128> t{};
-    for (char32_t c = 0; c < 128; ++c) {
-      std::uint16_t f = 0;
-      if (utf8::is_space(c)) f |= kSpace;
-      if (utf8::is_word_char(c)) f |= kWord;
-      if (is_upper(c)) f |= kUpper;
-      if (is_lower(c)) f |= kLower;
-      if (c >= '0' && c <= '9') f |= kDigit;
-      if (is_sentence_end(c)) f |= kSentenceEnd;
-      if (is_closing(c)) f |= kClosing;
-      if (is_separator(c)) f |= kSeparator;
-      if (c < 0x20 && c != '\t') f |= kInvalid;
-      t[c] = f;
-    }
+    for (char32_t c = 0; c < 128; ++c) t[c] = classes_of(c);
     return t;
   }();
   return table;
@@ -115,43 +115,18 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {  // the same steps as below, by table
+    char32_t cp = byte;
+    std::uint16_t f = 0;
+    if (byte < 0x80) {
       ++i;
-      const char32_t cp = byte;
-      const std::uint16_t f = ascii[byte];
-      ++shape.chars;
-      if ((f & kInvalid) != 0) ++invalid;
-      if ((f & kSpace) == 0) {
-        if (first_visible) {
-          shape.starts_quote = is_quote_open(cp);
-          first_visible = false;
-        }
-        before_last_visible = last_visible;
-        last_visible = cp;
-      }
-      if ((f & kWord) != 0) {
-        if (word.empty() && (f & kUpper) != 0) ++capitalised;
-        if (cp == '_') shape.has_underscore = true;
-        const char lower = static_cast<char>((f & kUpper) != 0 ? byte + 32 : byte);
-        word.push_back(lower);
-        ++word_chars_total;
-        hash = fnv_mix(hash, static_cast<unsigned char>(lower));
-        if ((f & kUpper) != 0) ++upper_letters, ++letters;
-        else if ((f & kLower) != 0) ++letters;
-        else if ((f & kDigit) != 0) ++digits;
-      } else {
-        end_word();
-        if (is_sentence_end(previous) && (f & (kSpace | kClosing)) != 0) ++shape.sentences;
-        if ((f & kSeparator) != 0 && previous == ' ') ++shape.separators;
-      }
-      previous = cp;
-      continue;
+      f = ascii[byte];
+    } else {
+      cp = utf8::next(text, i);
+      f = classes_of(cp);
     }
-    const char32_t cp = utf8::next(text, i);
     ++shape.chars;
-    if (cp == utf8::kReplacement || (cp < 0x20 && cp != '\t')) ++invalid;
-    const bool space = utf8::is_space(cp);
-    if (!space) {
+    if ((f & kInvalid) != 0) ++invalid;
+    if ((f & kSpace) == 0) {
       if (first_visible) {
         shape.starts_quote = is_quote_open(cp);
         first_visible = false;
@@ -159,19 +134,20 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
       before_last_visible = last_visible;
       last_visible = cp;
     }
-    if (utf8::is_word_char(cp)) {
-      if (word.empty() && is_upper(cp)) ++capitalised;
+    if ((f & kWord) != 0) {
+      if (word.empty() && (f & kUpper) != 0) ++capitalised;
       if (cp == '_') shape.has_underscore = true;
-      utf8::append(word, to_lower(cp));
+      const char32_t lower = (f & kUpper) != 0 ? to_lower(cp) : cp;
+      utf8::append(word, lower);
       ++word_chars_total;
-      hash = fnv_mix(hash, to_lower(cp));
-      if (is_upper(cp)) ++upper_letters, ++letters;
-      else if (is_lower(cp)) ++letters;
-      else if (cp >= '0' && cp <= '9') ++digits;
+      hash = fnv_mix(hash, lower);
+      if ((f & kUpper) != 0) ++upper_letters, ++letters;
+      else if ((f & kLower) != 0) ++letters;
+      else if ((f & kDigit) != 0) ++digits;
     } else {
       end_word();
-      if (is_sentence_end(previous) && (space || is_closing(cp))) ++shape.sentences;
-      if (is_separator(cp) && previous == ' ') ++shape.separators;
+      if (is_sentence_end(previous) && (f & (kSpace | kClosing)) != 0) ++shape.sentences;
+      if ((f & kSeparator) != 0 && previous == ' ') ++shape.separators;
     }
     previous = cp;
   }
