@@ -153,6 +153,8 @@ bool reopens_before(GumboTag tag) {
   }
 }
 
+bool is_heading(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+
 bool is_table_section(GumboTag tag) {
   return tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT;
 }
@@ -252,7 +254,7 @@ class DepthFollower {
       // A table not inside a cell of the open one closes it.
       case GUMBO_TAG_TABLE: close_nearest({GUMBO_TAG_TABLE}, stops_table); break;
       case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-        if (!stack_.empty() && stack_.back() >= GUMBO_TAG_H1 && stack_.back() <= GUMBO_TAG_H6) pop_to(stack_.size() - 1);
+        if (!stack_.empty() && is_heading(stack_.back())) pop_to(stack_.size() - 1);
         break;
       default:
         break;
@@ -294,16 +296,9 @@ class DepthFollower {
       stack_.pop_back();
       return true;
     }
-    if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) {
-      // Any heading's end tag closes the nearest open heading.
-      for (std::size_t k = stack_.size(); k-- > 0;) {
-        if (stack_[k] >= GUMBO_TAG_H1 && stack_[k] <= GUMBO_TAG_H6) {
-          pop_to(k);
-          return true;
-        }
-        if (bounds_scope(stack_[k])) return false;
-      }
-      return false;
+    if (is_heading(tag)) {  // any heading's end tag closes the nearest open heading
+      return close_nearest({GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6},
+                           bounds_scope);
     }
     bool (*stops)(GumboTag) = is_special;  // "any other end tag" stops at a special element
     if (tag == GUMBO_TAG_LI) {
@@ -315,14 +310,7 @@ class DepthFollower {
     } else if (is_special(tag)) {
       stops = bounds_scope;
     }
-    for (std::size_t k = stack_.size(); k-- > 0;) {
-      if (stack_[k] == tag) {
-        pop_to(k);
-        return true;
-      }
-      if (stops(stack_[k])) return false;
-    }
-    return false;
+    return close_nearest({tag}, stops);
   }
 
   std::size_t depth() const { return stack_.size() + kImpliedLevels; }
@@ -393,17 +381,19 @@ class DepthFollower {
     return true;
   }
 
-  // Pops the nearest open element named in `names`, looking no further than an element `stops`.
-  void close_nearest(std::initializer_list<GumboTag> names, bool (*stops)(GumboTag)) {
+  // Pops the nearest open element named in `names`, looking no further than an element `stops`;
+  // false when there is none.
+  bool close_nearest(std::initializer_list<GumboTag> names, bool (*stops)(GumboTag)) {
     for (std::size_t k = stack_.size(); k-- > 0;) {
       for (GumboTag name : names) {
         if (stack_[k] == name) {
           pop_to(k);
-          return;
+          return true;
         }
       }
-      if (stops(stack_[k])) return;
+      if (stops(stack_[k])) return false;
     }
+    return false;
   }
 
   std::vector<GumboTag> stack_;
