@@ -107,16 +107,9 @@ std::string fold_space(std::string_view s) {
       continue;
     }
     const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {  // other ASCII: white space and controls
+    if (b < 0x80) {  // white space, or a control (NUL, ESC, ...: no text); the rest went above
       ++i;
-      if (b == ' ' || (b >= '\t' && b <= '\r')) {
-        pending_space = true;
-        continue;
-      }
-      if (b < 0x20 || b == 0x7F) continue;  // NUL, ESC and the other controls are no text
-      if (pending_space && !out.empty()) out.push_back(' ');
-      pending_space = false;
-      out.push_back(static_cast<char>(b));
+      if (is_space(b)) pending_space = true;
       continue;
     }
     const char32_t cp = next(s, i);
