@@ -83,10 +83,8 @@ TreeEnsemble ensemble_from(const EmbeddedEnsemble& embedded) {
   ensemble.base_margin = embedded.base_margin;
   ensemble.nodes.assign(embedded.nodes, embedded.nodes + embedded.node_count);
   ensemble.roots.assign(embedded.roots, embedded.roots + embedded.root_count);
-  if (embedded.tree_count == 0 && embedded.root_count > 0) {
-    lay_out_trees(ensemble);  // too deep to lay out: lay_out_trees says so again
-    return ensemble;
-  }
+  // As lay_out_trees left them when the build wrote them; with no trees laid out (too deep), as
+  // there, score_blocks walks the nodes.
   CompleteTrees& complete = ensemble.complete;
   complete.trees.assign(embedded.trees, embedded.trees + embedded.tree_count);
   complete.feature.assign(embedded.features, embedded.features + embedded.feature_count);
