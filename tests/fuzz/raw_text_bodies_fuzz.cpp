@@ -67,12 +67,10 @@ std::string tag_name(const GumboElement& element) {
 // page's text (a character reference next to a run is no part of it there, and is here: folding
 // both sides alike makes them equal all the same).
 std::string folded(const char* text) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
   std::string out;
   for (const char* c = text; *c != '\0'; ++c) {
-    const bool space = *c == ' ' || *c == '\t' || *c == '\n' || *c == '\f' || *c == '\r';
-    const bool after_space = !out.empty() && (out.back() == ' ' || out.back() == '\t' || out.back() == '\n' ||
-                                              out.back() == '\f' || out.back() == '\r');
-    if (!(space && after_space)) out.push_back(*c);
+    if (!(is_space(*c) && !out.empty() && is_space(out.back()))) out.push_back(*c);
   }
   return out;
 }
