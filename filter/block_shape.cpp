@@ -1,6 +1,7 @@
 // Block shape. Entry point: shape_block. Tested by tests/block_shape_test.cpp.
 #include "block_shape.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -32,7 +33,13 @@ char32_t to_lower(char32_t cp) {
   if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
   return cp;
 }
-bool is_sentence_end(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002; }
+bool is_sentence_end(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+}
+// 。！？ end a sentence whatever follows (Chinese and Japanese put no space after them), so they are
+// counted where they stand; the others when a space, a closing mark or the end follows.
+bool is_wide_sentence_end(char32_t cp) { return cp >= 0x3000 && is_sentence_end(cp); }
+bool is_narrow_sentence_end(char32_t cp) { return cp < 0x3000 && is_sentence_end(cp); }
 bool is_closing(char32_t cp) {
   return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
 }
@@ -50,12 +57,14 @@ enum CharClass : std::uint16_t {
   kClosing = 1 << 5,
   kSeparator = 1 << 6,
   kInvalid = 1 << 7,  // a control character or a replaced invalid byte
+  kUnspaced = 1 << 8,  // a word character of a script without spaces between words (utf8::is_unspaced_script)
 };
 
 std::uint16_t classes_of(char32_t c) {
   std::uint16_t f = 0;
   if (utf8::is_space(c)) f |= kSpace;
   if (utf8::is_word_char(c)) f |= kWord;
+  if (utf8::is_unspaced_script(c)) f |= kUnspaced;
   if (is_upper(c)) f |= kUpper;
   if (is_lower(c)) f |= kLower;
   if (c >= '0' && c <= '9') f |= kDigit;
@@ -91,6 +100,8 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
   BlockShape shape;
   const std::string_view text = block.text;
   std::string word;  // the current word, lower-cased
+  int unspaced = 0;  // characters of the current run of unspaced script, counted as words by utf8::unspaced_run_words
+  int unspaced_function_chars = 0;  // of them, function characters (is_unspaced_function_char)
   int word_chars_total = 0;
   int stopwords = 0;
   int capitalised = 0;
@@ -109,6 +120,16 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
     ++shape.words;
     if (is_stopword(word)) ++stopwords;
     word.clear();
+  };
+  // A run's function characters count as stopwords up to its word count, so that the ratio stays a
+  // share (a short run can be mostly particles: "私の" is two characters, one word).
+  auto end_unspaced_run = [&] {
+    if (unspaced == 0) return;
+    const int run_words = utf8::unspaced_run_words(unspaced);
+    shape.words += run_words;
+    stopwords += std::min(unspaced_function_chars, run_words);
+    unspaced = 0;
+    unspaced_function_chars = 0;
   };
 
   const std::array<std::uint16_t, 128>& ascii = ascii_classes();
@@ -134,7 +155,14 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
       before_last_visible = last_visible;
       last_visible = cp;
     }
-    if ((f & kWord) != 0) {
+    if ((f & kUnspaced) != 0) {
+      end_word();
+      ++unspaced;
+      if (is_unspaced_function_char(cp)) ++unspaced_function_chars;
+      ++word_chars_total;
+      hash = fnv_mix(hash, cp);
+    } else if ((f & kWord) != 0) {
+      end_unspaced_run();
       if (word.empty() && (f & kUpper) != 0) ++capitalised;
       if (cp == '_') shape.has_underscore = true;
       const char32_t lower = (f & kUpper) != 0 ? to_lower(cp) : cp;
@@ -146,13 +174,19 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
       else if ((f & kDigit) != 0) ++digits;
     } else {
       end_word();
-      if (is_sentence_end(previous) && (f & (kSpace | kClosing)) != 0) ++shape.sentences;
+      end_unspaced_run();
+      if (is_wide_sentence_end(cp) || (is_narrow_sentence_end(previous) && (f & (kSpace | kClosing)) != 0)) {
+        ++shape.sentences;
+      }
       if ((f & kSeparator) != 0 && previous == ' ') ++shape.separators;
     }
     previous = cp;
   }
   end_word();
-  if (is_sentence_end(previous) || (is_closing(previous) && is_sentence_end(before_last_visible))) ++shape.sentences;
+  end_unspaced_run();
+  if (is_narrow_sentence_end(previous) || (is_closing(previous) && is_narrow_sentence_end(before_last_visible))) {
+    ++shape.sentences;
+  }
 
   shape.hash = hash;
   shape.ends_sentence = is_sentence_end(last_visible) || (is_closing(last_visible) && is_sentence_end(before_last_visible));

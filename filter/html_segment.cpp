@@ -502,14 +502,7 @@ void Segmenter::compute_containers() {
   float total = 0;
   for (std::size_t b = 0; b < doc_.blocks.size(); ++b) {
     const Block& block = doc_.blocks[b];
-    int words = 0;
-    bool in_word = false;
-    std::size_t i = 0;
-    while (i < block.text.size()) {
-      const bool word_char = utf8::is_word_char(utf8::next(block.text, i));
-      if (word_char && !in_word) ++words;
-      in_word = word_char;
-    }
+    const int words = utf8::count_words(block.text);
     int chars = 0;
     for (char c : block.text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
     // link_chars counts code points, so the text is measured in code points too.

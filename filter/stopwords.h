@@ -10,4 +10,9 @@ namespace winnow {
 // Portuguese, Dutch or Polish.
 bool is_stopword(std::string_view lowercase_word);
 
+// True when `cp` is a function character of Chinese (simplified or traditional: 的, 了, 是, 在, ...)
+// or a particle of Japanese (の, は, が, を, ...). Those scripts have no spaces between words, so
+// their function words are counted character by character (utf8::is_unspaced_script).
+bool is_unspaced_function_char(char32_t cp);
+
 }  // namespace winnow

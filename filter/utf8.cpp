@@ -73,9 +73,44 @@ bool is_word_char_above_ascii(char32_t cp) {
   if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, box drawing
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
   if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
-  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;
+  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // fullwidth punctuation: ！＂＃ ... ，－．／
+  if (cp >= 0xFF1A && cp <= 0xFF20) return false;  // ：；＜＝＞？＠
+  if (cp >= 0xFF3B && cp <= 0xFF40) return false;  // ［＼］＾＿｀
+  if (cp >= 0xFF5B && cp <= 0xFF65) return false;  // ｛｜｝～ and halfwidth CJK punctuation
+  if (cp == 0x30FB || cp == 0x30A0) return false;  // katakana middle dot and double hyphen
   if (cp == kReplacement || cp == 0xFEFF) return false;
   return !is_space_above_ascii(cp);
+}
+
+bool is_unspaced_script_above_ascii(char32_t cp) {
+  if (cp >= 0x3040 && cp <= 0x30FF) return cp != 0x30FB && cp != 0x30A0;  // hiragana, katakana
+  return (cp >= 0x4E00 && cp <= 0x9FFF) ||    // CJK unified ideographs
+         (cp >= 0x3400 && cp <= 0x4DBF) ||    // extension A
+         (cp >= 0x31F0 && cp <= 0x31FF) ||    // katakana phonetic extensions
+         (cp >= 0xF900 && cp <= 0xFAFF) ||    // compatibility ideographs
+         (cp >= 0xFF66 && cp <= 0xFF9F) ||    // halfwidth katakana
+         (cp >= 0x20000 && cp <= 0x3134F);    // extensions B to G
+}
+
+int count_words(std::string_view text) {
+  int words = 0;
+  int unspaced = 0;  // characters of the current run of unspaced script
+  bool in_word = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char32_t cp = next(text, i);
+    if (is_unspaced_script(cp)) {
+      ++unspaced;
+      in_word = false;
+      continue;
+    }
+    words += unspaced_run_words(unspaced);
+    unspaced = 0;
+    const bool word_char = is_word_char(cp);
+    if (word_char && !in_word) ++words;
+    in_word = word_char;
+  }
+  return words + unspaced_run_words(unspaced);
 }
 
 std::string fold_space(std::string_view s) {

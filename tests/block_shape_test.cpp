@@ -22,6 +22,11 @@ const std::string kParagraph =
     "The harbour council met on Thursday and agreed that the old pier would be rebuilt before the summer, "
     "after a debate that lasted for most of the evening.";
 
+// 今天天气很好。我们去公园散步。("The weather is fine today. We are going for a walk in the park.")
+const char* const kChineseTwoSentences =
+    "\xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA4\xA9\xE6\xB0\x94\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82"
+    "\xE6\x88\x91\xE4\xBB\xAC\xE5\x8E\xBB\xE5\x85\xAC\xE5\x9B\xAD\xE6\x95\xA3\xE6\xAD\xA5\xE3\x80\x82";
+
 TEST(ShapeBlock, CountsTable) {
   const struct {
     const char* text;
@@ -39,6 +44,11 @@ TEST(ShapeBlock, CountsTable) {
       {"\xE2\x80\x94 \xE2\x80\xA2 |", 0, 5, 0},
       {"Wait\xE2\x80\xA6 then go.", 3, 14, 2},
       {"He said \xE2\x80\x9Cstop.\xE2\x80\x9D Then left.", 5, 26, 2},
+      // Chinese and Japanese: a run of their characters counts one word per three (utf8::count_words),
+      // and 。！？ end a sentence with no space after them.
+      {kChineseTwoSentences, 5, 15, 2},
+      {"\xE4\xBB\xB7\xE6\xA0\xBC\xEF\xBC\x9A" "100\xE5\x85\x83\xEF\xBC\x9F", 3, 8, 1},  // 价格：100元？
+      {"\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAF\xE6\x99\xB4\xE3\x82\x8C\xEF\xBC\x81\xE3\x81\xA7\xE3\x81\x99", 3, 8, 1},  // 東京は晴れ！です
   };
   for (const auto& c : cases) {
     const BlockShape s = shape_of(c.text);
@@ -102,6 +112,12 @@ TEST(ShapeBlock, Ratios) {
   EXPECT_FLOAT_EQ(shape_of("2024").digit_ratio, 1.0f);
   EXPECT_FLOAT_EQ(shape_of("ab12").digit_ratio, 0.5f);
 
+  // Chinese: 我 and 们 of the second run are function characters; a run's count at most its words.
+  const BlockShape chinese = shape_of(kChineseTwoSentences);
+  EXPECT_FLOAT_EQ(chinese.stopword_ratio, 2.0f / 5.0f);
+  EXPECT_FLOAT_EQ(chinese.mean_word_length, 13.0f / 5.0f);
+  EXPECT_FLOAT_EQ(shape_of("\xE6\x88\x91\xE7\x9A\x84").stopword_ratio, 1.0f);  // 我的: one word, two function characters
+
   const BlockShape empty = shape_of("");
   EXPECT_EQ(empty.words, 0);
   EXPECT_FLOAT_EQ(empty.stopword_ratio, 0.0f);
@@ -132,12 +148,34 @@ TEST(ShapeBlock, WellFormed) {
   EXPECT_FALSE(shape_of("Harbour Council Pier Rebuild Vote Thursday Summer Debate Evening Councillors Residents.")
                    .well_formed);
   EXPECT_FALSE(shape_of(kParagraph, static_cast<std::uint32_t>(kParagraph.size())).well_formed);
+
+  // A sentence of Chinese prose is well-formed, as its English would be; cut before its 。 it is not.
+  // 在采访中，我们了解到不少学子在出国前就每年守在电脑前观看两会直播。
+  const std::string chinese =
+      "\xE5\x9C\xA8\xE9\x87\x87\xE8\xAE\xBF\xE4\xB8\xAD\xEF\xBC\x8C\xE6\x88\x91\xE4\xBB\xAC\xE4\xBA\x86"
+      "\xE8\xA7\xA3\xE5\x88\xB0\xE4\xB8\x8D\xE5\xB0\x91\xE5\xAD\xA6\xE5\xAD\x90\xE5\x9C\xA8\xE5\x87\xBA"
+      "\xE5\x9B\xBD\xE5\x89\x8D\xE5\xB0\xB1\xE6\xAF\x8F\xE5\xB9\xB4\xE5\xAE\x88\xE5\x9C\xA8\xE7\x94\xB5"
+      "\xE8\x84\x91\xE5\x89\x8D\xE8\xA7\x82\xE7\x9C\x8B\xE4\xB8\xA4\xE4\xBC\x9A\xE7\x9B\xB4\xE6\x92\xAD"
+      "\xE3\x80\x82";
+  const BlockShape sentence = shape_of(chinese);
+  EXPECT_EQ(sentence.words, 11);
+  EXPECT_TRUE(sentence.well_formed);
+  EXPECT_FALSE(shape_of(chinese.substr(0, chinese.size() - 3)).well_formed);
 }
 
 TEST(ShapeBlock, CarriesTheLexiconMatch) {
   EXPECT_TRUE(shape_of("Share This").lexicon.has(LexiconCategory::kPrompt));
   EXPECT_TRUE(shape_of("\xC2\xA9 2024 Northwind Press. All rights reserved.").lexicon.has(LexiconCategory::kLegal));
   EXPECT_EQ(shape_of(kParagraph).lexicon.categories, 0u);
+}
+
+TEST(IsUnspacedFunctionChar, ChineseFunctionCharactersAndJapaneseParticles) {
+  for (char32_t cp : {U'\u7684', U'\u4E86', U'\u662F', U'\u5728', U'\u9019', U'\u8FD9', U'\u306E', U'\u306F', U'\u3092'}) {
+    EXPECT_TRUE(is_unspaced_function_char(cp)) << "U+" << std::hex << static_cast<unsigned>(cp);  // 的 了 是 在 這 这 の は を
+  }
+  for (char32_t cp : {U'\u5929', U'\u6C14', U'\u6771', U'\u3042', U'\u30AB', U'a', U'\u3002'}) {
+    EXPECT_FALSE(is_unspaced_function_char(cp)) << "U+" << std::hex << static_cast<unsigned>(cp);  // 天 气 東 あ カ a 。
+  }
 }
 
 TEST(IsStopword, FunctionWordsOfSeveralLanguages) {

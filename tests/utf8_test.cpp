@@ -103,11 +103,45 @@ TEST(Utf8Classes, WordCharacters) {
       {0x3C3, true},   {0x416, true},   {0x5D0, true},   {0x65E5, true},  {0x663, true},  {' ', false},
       {'.', false},    {'-', false},    {'\'', false},   {'|', false},    {0xA0, false},  {0xA9, false},
       {0xB7, false},   {0xBB, false},   {0xD7, false},   {0x2014, false}, {0x201C, false}, {0x2026, false},
-      {0x3001, false}, {0xFFFD, false}, {0xFF0C, false},
+      {0x3001, false}, {0xFFFD, false}, {0xFF0C, false}, {0xFF1A, false}, {0xFF1F, false}, {0xFF5E, false},
+      {0x30FB, false}, {0xFF10, true},   {0xFF21, true},  {0x3042, true},  {0x30FC, true},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(is_word_char(c.cp), c.word) << "U+" << std::hex << static_cast<unsigned>(c.cp);
   }
+}
+
+TEST(Utf8Classes, UnspacedScripts) {
+  const struct {
+    char32_t cp;
+    bool unspaced;
+  } cases[] = {
+      {0x4E2D, true},  {0x3400, true},  {0x20BB7, true}, {0x3042, true},  {0x30AB, true},  {0xFF76, true},
+      {0x30FC, true},  {'a', false},    {0xE9, false},   {0xAC00, false},  // Hangul: Korean puts spaces between words
+      {0x0E01, false}, {0x3002, false}, {0x30FB, false}, {0xFF01, false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(is_unspaced_script(c.cp), c.unspaced) << "U+" << std::hex << static_cast<unsigned>(c.cp);
+  }
+}
+
+TEST(Utf8CountWords, Table) {
+  const struct {
+    const char* text;
+    int words;
+  } cases[] = {
+      {"", 0},
+      {"Version 2.5 is out.", 5},
+      {"\xE2\x80\x94 | \xC2\xB7", 0},
+      // Unspaced script: one word per three characters of a run, rounded up.
+      {"\xE4\xBB\x8A\xE5\xA4\xA9", 1},                                          // 今天
+      {"\xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA4\xA9\xE6\xB0\x94", 2},                  // 今天天气
+      {"\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAF\xE6\x99\xB4\xE3\x82\x8C", 2},  // 東京は晴れ
+      {"iPhone 15\xE3\x81\xAE\xE7\x99\xBA\xE5\xA3\xB2\xE6\x97\xA5", 4},       // iPhone 15の発売日
+      {"\xE4\xBB\xB7\xE6\xA0\xBC\xEF\xBC\x9A" "100\xE5\x85\x83", 3},         // 价格：100元
+      {"\xEC\x84\x9C\xEC\x9A\xB8 \xEB\x82\xA0\xEC\x94\xA8", 2},              // 서울 날씨 (Korean: spaced)
+  };
+  for (const auto& c : cases) EXPECT_EQ(count_words(c.text), c.words) << c.text;
 }
 
 TEST(Utf8FoldSpace, FoldsRunsTrimsAndRepairs) {
