@@ -1,7 +1,8 @@
 // The lexicon. Entry point: Lexicon::match. Tested by tests/lexicon_test.cpp.
 //
 // Every pattern names a general form of clutter, in English and, where it is common, German,
-// French and Spanish; none names one site. Whole-line patterns are anchored and only tried on blocks
+// French and Spanish (and other European languages, Chinese and Japanese, in fewer forms); none
+// names one site. Whole-line patterns are anchored and only tried on blocks
 // of at most the word count given for their category, so a body paragraph that happens to contain
 // "share" or a date is never matched as a prompt or a date line.
 #include "lexicon.h"
@@ -68,10 +69,37 @@ std::string published_date_pattern() {
          "\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})\\b[^.!?]{0,80}$";
 }
 
+// Chinese and Japanese lines. Boost matches bytes, and every byte of their characters is \W, so
+// ^\W* would skip any CJK text before a marker ("广东省相关新闻"): a whole-line form is
+// framed by white space, ASCII punctuation and the brackets and bullets these pages put around
+// labels instead.
+constexpr const char* kCjkLead = "^(?:[\\s\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e]|【|「|『|《|■|●|◆|▶|►|▼|★|☆|・)*";
+constexpr const char* kCjkTail = "(?:[\\s\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e]|：|】|」|』|》|＞|→|»|…)*$";
+
+// `alternatives` standing alone on a line of Chinese or Japanese.
+std::string cjk_whole_line(const std::string& alternatives) {
+  return std::string(kCjkLead) + "(?:" + alternatives + ")" + kCjkTail;
+}
+
 // The patterns of each category. Where a category has several rows, any row matching counts.
 const std::vector<CategoryPatterns>& pattern_table() {
   static const std::string month_date = month_date_pattern();
   static const std::string published_date = published_date_pattern();
+  static const std::string cjk_teaser_marker = cjk_whole_line(
+      "(?:相关|相關|关联|關聯)(?:新闻|新聞|阅读|閱讀|文章|推荐|推薦|报道|報導|链接|連結|资讯|資訊)|"
+      "(?:推荐|推薦|延伸|扩展)(?:阅读|閱讀)|(?:热门|熱門)(?:文章|新闻|新聞|推荐|推薦)|猜你喜欢|猜你喜歡|"
+      "(?:更多|其他)(?:新闻|新聞|文章|精彩)|関連(?:記事|ニュース|情報)|(?:おすすめ|オススメ)(?:の)?(?:記事)?|"
+      "人気(?:の)?(?:記事|ランキング)|(?:あわせて|合わせて)読みたい|こちらもおすすめ|こちらの記事も|注目(?:の)?記事");
+  static const std::string cjk_navigation = cjk_whole_line(
+      "首页|首頁|返回首页|返回首頁|返回顶部|返回頂部|回到顶部|回到頂部|上一篇|下一篇|上一页|下一页|上一頁|下一頁|"
+      "登录|注册|登錄|註冊|トップ|ホーム|トップへ戻る|ページの先頭へ|ページトップ|前の記事|次の記事|ログイン|"
+      "新規登録|会員登録") + "|" + kCjkLead + "(?:当前位置|當前位置|您的位置|您现在的位置|現在位置)\\s*(?:：|:)";
+  static const std::string cjk_comments = cjk_whole_line(
+      "(?:发表|發表|我要|网友|網友)?(?:评论|評論)(?:\\s*(?:（|\\()\\d+(?:\\)|）))?|"
+      "コメント(?:する|を書く|を残す|一覧)?(?:\\s*(?:（|\\()\\d+(?:\\)|）))?");
+  static const std::string cjk_prompt = kCjkLead + std::string("(?:分享(?:到|至)|この記事を(?:シェア|共有))|扫一扫|掃一掃|扫描二维码|掃描二維碼|"
+      "(?:关注|關注)(?:我们|我們)|(?:关注|關注)(?:(?!。).){0,48}(?:公众号|公眾號|微博|微信)|lineで送る|はてなブックマーク|") +
+      cjk_whole_line("(?:シェア|ツイート|フォロー)(?:する)?");
   static const std::vector<CategoryPatterns> table = {
       {LexiconCategory::kTeaserMarker, 8,
        "^\\W*(?:related(?: posts?| articles?| stories| content| news| coverage| links| reading| topics| items)?|"
@@ -211,7 +239,11 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:bild|foto|photo|image) via\\b", false, {"photo", "image", "picture", "video", "illustration", "graphic", "credit", "caption", "foto", "bild", "pictured", "click", "tap "}},
       {LexiconCategory::kCaption, 15,
        "\\b(?:getty images|shutterstock|ap photo|afp photo|afp via getty|istock(?:photo)?|epa-efe|"
-       "reuters/|/reuters|/ap\\b|/afp\\b|imago|picture alliance|dpa/)", false, {"getty", "shutterstock", "ap photo", "afp", "istock", "epa-efe", "reuters", "/ap", "imago", "picture alliance", "dpa/"}},
+       "reuters/|/reuters|/ap\\b|/afp\\b|imago|picture alliance|dpa/)|"
+       // "Susan Walsh / AP": a photographer and an agency, spaced
+       "\\s/\\s(?:reuters|ap|afp|epa(?:-efe)?|bloomberg|dpa)\\s*$", false,
+       {"getty", "shutterstock", "ap photo", "afp", "istock", "epa-efe", "reuters", "/ap", "imago", "picture alliance",
+        "dpa/", " / "}},
       {LexiconCategory::kCookie, 90,
        "\\bcookies?\\b.{0,100}\\b(?:consent|policy|settings|preferences|browsing experience|analytics|"
        "third.party)\\b|\\bwe (?:use|value your) (?:cookies|privacy)\\b|\\b(?:uses|use of) cookies\\b|"
@@ -299,6 +331,32 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:https?://[^\\s.]*\\.\\S*|www\\.\\S+)\\s*$|^\\W*[\\w.-]+\\.(?:com|org|net|gov|edu|co\\.uk|de|fr|es|info|io)"
        "(?:/\\S*)?\\s*$", false,
        {"://", "www.", ".com", ".org", ".net", ".gov", ".edu", ".co.uk", ".de", ".fr", ".es", ".info", ".io"}},
+      // Chinese (simplified and traditional) and Japanese: the same forms of clutter, in rows of
+      // their own (their needles are their own words). Word limits count as utf8::count_words does.
+      {LexiconCategory::kTeaserMarker, 8, cjk_teaser_marker.c_str(), false,
+       {"相关", "相關", "关联", "關聯", "推荐", "推薦", "延伸", "扩展", "热门", "熱門", "猜你", "更多", "其他", "関連",
+        "おすすめ", "オススメ", "人気", "読みたい", "こちらも", "こちらの", "注目"}},
+      {LexiconCategory::kLegal, 1000000,
+       "版权所有|版權所有|(?:未经|未經)(?:(?!。|，|,).){0,48}(?:转载|轉載|复制|複製|摘编|摘編)|(?:禁止|不得|严禁|嚴禁)(?:转载|轉載)|"
+       "無断(?:転載|複製|転用|使用)|転載を禁じ|著作権は(?:(?!。).){0,90}(?:帰属|に属)", false,
+       {"版权所有", "版權所有", "未经", "未經", "转载", "轉載", "無断", "転載", "著作権"}},
+      {LexiconCategory::kPrompt, 10, cjk_prompt.c_str(), false,
+       {"分享", "この記事を", "扫一扫", "掃一掃", "扫描", "掃描", "关注", "關注", "lineで送る", "はてな", "シェア", "ツイート",
+        "フォロー"}},
+      {LexiconCategory::kComments, 12, cjk_comments.c_str(), false, {"评论", "評論", "コメント"}},
+      {LexiconCategory::kCaption, 45,
+       "^(?:（|\\()?(?:图为|圖為|图：|圖：|图片：|圖片：|写真：|写真は)|(?:图片|圖片)(?:说明|說明|来源|來源)\\s*(?:：|:)|"
+       "(?:记者|記者)(?:(?!（|）|\\(|\\)).){1,36}(?:摄|攝)(?:）|\\))\\s*$|撮影(?:）|\\))\\s*$|写真提供|資料写真|(?:^|（|\\()(?:摄影|攝影)\\s*(?:：|:)",
+       false, {"图为", "圖為", "图：", "圖：", "图片", "圖片", "写真", "记者", "記者", "撮影", "摄影", "攝影"}},
+      {LexiconCategory::kNavigation, 8, cjk_navigation.c_str(), false,
+       {"首页", "首頁", "顶部", "頂部", "上一", "下一", "登录", "注册", "登錄", "註冊", "トップ", "ホーム", "ページの先頭",
+        "の記事", "ログイン", "登録", "位置"}},
+      {LexiconCategory::kByline, 15,
+       "(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|记者|記者|出处|出處|通讯员|通訊員)\\s*(?:：|:)|"
+       "^(?:文|写真|取材|執筆|構成)(?:・(?:文|写真))?(?:・|：|:)", false,
+       {"来源", "來源", "作者", "编辑", "編輯", "记者", "記者", "出处", "出處", "通讯员", "通訊員", "文・", "文：", "文:",
+        "写真・", "写真：", "写真:", "取材", "執筆", "構成"}},
+      {LexiconCategory::kDate, 16, "\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日", false, {"年"}, true},
   };
   return table;
 }

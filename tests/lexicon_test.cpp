@@ -293,6 +293,8 @@ TEST(Lexicon, LinesMatchTheirCategory) {
       // Bare URLs.
       {"https://www.example.com/news/2024/pier-rebuild", C::kUrl},
       {"http://example.net/a?b=c", C::kUrl},
+      {"Susan Walsh / AP", C::kCaption},
+      {"Amr Dalsh / Reuters", C::kCaption},
       {"www.example.org", C::kUrl},
       {"example.com", C::kUrl},
   };
@@ -452,6 +454,53 @@ TEST(Lexicon, BodySentencesInOtherLanguagesMatchNothing) {
       "Stay informed about the storm, the council urged residents on Monday, and keep away from the seafront.",
       "Updated figures for 2023 show that the harbour lost money again.",
       "The image via satellite shows the flooded harbour clearly.",
+  };
+  for (const char* sentence : sentences) {
+    const LexiconMatch match = match_line(sentence);
+    EXPECT_EQ(match.categories, 0u) << '"' << sentence << "\" matched " << names(match);
+  }
+}
+
+// Chinese and Japanese clutter matches its category; their body sentences that hold the same words
+// (a share in a sentence, a "related" after a place name, a source in parentheses) match nothing.
+TEST(Lexicon, ChineseAndJapaneseLines) {
+  const LineCase clutter[] = {
+      {"相关新闻", C::kTeaserMarker},
+      {"【相關閱讀】", C::kTeaserMarker},
+      {"猜你喜欢：", C::kTeaserMarker},
+      {"関連記事", C::kTeaserMarker},
+      {"あわせて読みたい", C::kTeaserMarker},
+      {"版权所有 海洋科技报 未经授权禁止转载", C::kLegal},
+      {"本文未经许可不得转载", C::kLegal},
+      {"記事・写真の無断転載を禁じます。", C::kLegal},
+      {"分享到：微信 微博 QQ空间", C::kPrompt},
+      {"扫一扫，关注我们的微信公众号", C::kPrompt},
+      {"この記事をシェア", C::kPrompt},
+      {"发表评论", C::kComments},
+      {"コメント（12）", C::kComments},
+      {"（图片说明：工作人员在平台上进行检查。记者 张伟 摄）", C::kCaption},
+      {"店内の喫茶スペースで本を読む客（筆者撮影）", C::kCaption},
+      {"返回首页", C::kNavigation},
+      {"当前位置：首页", C::kNavigation},
+      {"トップへ戻る", C::kNavigation},
+      {"2024-05-16 09:30:12 来源：海洋科技报 作者：李明", C::kByline},
+      {"责任编辑：陈晓", C::kByline},
+      {"文・山田花子", C::kByline},
+      {"2024年3月8日 10:15", C::kDate},
+  };
+  for (const LineCase& c : clutter) {
+    const LexiconMatch match = match_line(c.line);
+    EXPECT_TRUE(match.has(c.category)) << '"' << c.line << "\" should be " << category_name(c.category)
+                                       << ", matched " << names(match);
+  }
+  const char* sentences[] = {
+      "广东省相关新闻发布会定于明天上午举行。",
+      "我把照片分享到朋友圈，很多朋友都点了赞。",
+      "这项研究的数据由国家统计局提供）",
+      "首页设计简洁，用户可以很快找到需要的信息。",
+      "他在评论中写道，这座城市的变化令人惊讶。",
+      "人気の店は週末になると長い行列ができる。",
+      "佐藤さんは「書店は町の人が集まる場所でありたい」と語った。",
   };
   for (const char* sentence : sentences) {
     const LexiconMatch match = match_line(sentence);
