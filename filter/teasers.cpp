@@ -12,6 +12,9 @@ namespace {
 constexpr int kHeadlineMaxWords = 20;
 constexpr int kSummaryMaxWords = 60;
 constexpr int kSummaryMaxSentences = 2;
+// In HTML a teaser's headline links to the page it teases: a short line that is not mostly link
+// text is the body again (or a label), not one more item of the list.
+constexpr float kHeadlineMinLinkDensity = 0.5f;
 
 bool is_small_print(const BlockShape& shape, RepeatKind repeat) {
   const LexiconMatch& lex = shape.lexicon;
@@ -21,8 +24,8 @@ bool is_small_print(const BlockShape& shape, RepeatKind repeat) {
          lex.has(LexiconCategory::kAdvert) || lex.has(LexiconCategory::kTeaserInline) || shape.words == 0;
 }
 
-bool is_headline(const BlockShape& shape) {
-  return shape.words <= kHeadlineMaxWords && !shape.ends_sentence;
+bool is_headline(const BlockShape& shape, bool is_html) {
+  return shape.words <= kHeadlineMaxWords && !shape.ends_sentence && (!is_html || shape.link_density >= kHeadlineMinLinkDensity);
 }
 
 }  // namespace
@@ -48,7 +51,7 @@ std::vector<TeaserRole> find_teasers(const std::vector<Block>& blocks, const std
       continue;
     }
     const bool in_list = blocks[i].html.tag == BlockTag::kLi;
-    if (is_headline(shape)) {
+    if (is_headline(shape, blocks[i].html.tag != BlockTag::kLine)) {
       roles[i] = TeaserRole::kItem;
       after_headline = true;
       headline_in_list = in_list;

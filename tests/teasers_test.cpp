@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -102,23 +103,45 @@ TEST(FindTeasers, Table) {
   for (const auto& c : cases) EXPECT_EQ(roles_of(c.texts), c.roles) << c.name;
 }
 
+// An HTML block; a link's text is all of it (the texts here are ASCII: link_chars counts code points).
+Block html_block(std::string text, BlockTag tag, bool link = false) {
+  Block b{std::move(text), {}};
+  b.html.tag = tag;
+  if (link) b.html.link_chars = static_cast<std::uint32_t>(b.text.size());
+  return b;
+}
+
 // HTML: a marker over a list of linked headlines (no summaries); the paragraph after the list is the
 // body again, however short.
 TEST(FindTeasers, ListOfHeadlinesHasNoSummaries) {
-  auto block = [](std::string text, BlockTag tag) {
-    Block b{std::move(text), {}};
-    b.html.tag = tag;
-    return b;
-  };
   const std::vector<Block> blocks = {
-      block(kBody[0], BlockTag::kP),
-      block("Related stories", BlockTag::kHeading),
-      block("Council approves new cycle lanes on the seafront", BlockTag::kLi),
-      block("Lighthouse museum reopens after two-year restoration", BlockTag::kLi),
-      block("Work on the pier is due to start in the autumn.", BlockTag::kP),
-      block(kBody[1], BlockTag::kP),
+      html_block(kBody[0], BlockTag::kP),
+      html_block("Related stories", BlockTag::kHeading),
+      html_block("Council approves new cycle lanes on the seafront", BlockTag::kLi, true),
+      html_block("Lighthouse museum reopens after two-year restoration", BlockTag::kLi, true),
+      html_block("Work on the pier is due to start in the autumn.", BlockTag::kP),
+      html_block(kBody[1], BlockTag::kP),
   };
   EXPECT_EQ(roles_of(blocks), (std::vector<std::string>{"-", "marker", "item", "item", "-", "-"}));
+}
+
+// HTML: a teaser's headline links to the page it teases. A short line that is not a link (a
+// subheading, a line of a poem or of a blog written without full stops) is the body again and ends
+// the list, where plain text, which has no links to tell, goes on claiming headline-shaped lines.
+TEST(FindTeasers, InHtmlAHeadlineIsALink) {
+  const std::vector<Block> blocks = {
+      html_block(kBody[0], BlockTag::kP),
+      html_block("Related", BlockTag::kHeading),
+      html_block("Council approves new cycle lanes on the seafront", BlockTag::kLi, true),
+      html_block("Lighthouse museum reopens after two-year restoration", BlockTag::kLi, true),
+      html_block("What happens to the old pier", BlockTag::kHeading),
+      html_block(kBody[1], BlockTag::kP),
+  };
+  EXPECT_EQ(roles_of(blocks), (std::vector<std::string>{"-", "marker", "item", "item", "-", "-"}));
+
+  std::vector<std::string> texts;
+  for (const Block& b : blocks) texts.push_back(b.text);
+  EXPECT_EQ(roles_of(texts), (std::vector<std::string>{"-", "marker", "item", "item", "item", "item"}));
 }
 
 TEST(FindTeasers, EmptyInput) { EXPECT_TRUE(find_teasers({}, {}, {}).empty()); }
