@@ -57,6 +57,9 @@ constexpr std::size_t kHeadlineLookBack = 6;
 constexpr int kHeadlineMinWords = 2;
 constexpr int kHeadlineMaxWords = 30;
 constexpr int kAboveHeadlineMaxWords = 8;
+// ... unless the model is sure of them: a subheading or a standfirst put above the headline by the
+// page's layout scores far higher than site names and menu words ever do.
+constexpr float kAboveHeadlineSureScore = 0.9f;
 
 bool is_headline_shaped(const BlockShape& shape) {
   return shape.words >= kHeadlineMinWords && shape.words <= kHeadlineMaxWords && shape.lexicon.categories == 0 &&
@@ -66,8 +69,8 @@ bool is_headline_shaped(const BlockShape& shape) {
 // Keeps the headline above the first kept paragraph, if the decoding dropped it, and drops the
 // short lines kept above the headline: above it stand site names, menus and section labels
 // ("Markets", "The Long Read"), never the body.
-void keep_headline(const std::vector<BlockShape>& shapes, const std::vector<bool>& open,
-                   std::vector<Decision>& decisions) {
+void keep_headline(const std::vector<BlockShape>& shapes, const std::vector<float>& scores,
+                   const std::vector<bool>& open, std::vector<Decision>& decisions) {
   std::size_t first = 0;
   auto is_body = [&](std::size_t i) {
     const BlockShape& s = shapes[i];
@@ -91,7 +94,8 @@ void keep_headline(const std::vector<BlockShape>& shapes, const std::vector<bool
     break;
   }
   for (std::size_t i = 0; i < headline; ++i) {
-    if (decisions[i].keep && !shapes[i].well_formed && shapes[i].words <= kAboveHeadlineMaxWords) {
+    if (decisions[i].keep && !shapes[i].well_formed && shapes[i].words <= kAboveHeadlineMaxWords &&
+        scores[i] < kAboveHeadlineSureScore) {
       decisions[i].keep = false;
       decisions[i].reason = Reason::kNavigation;
     }
@@ -263,7 +267,7 @@ std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const
   }
   fill_gaps(scores, is_open, decisions);
   keep_best_of_page(scores, is_open, decisions);
-  keep_headline(shapes, is_open, decisions);
+  keep_headline(shapes, scores, is_open, decisions);
   keep_credits(shapes, is_open, decisions);
   return decisions;
 }

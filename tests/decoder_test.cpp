@@ -345,6 +345,26 @@ TEST(DecodeBlocks, HeadlineAboveTheBodyIsKept) {
   EXPECT_EQ(d[1].reason, Reason::kHeadline);
 }
 
+// Short lines kept above the headline go (site names, section labels), unless the model is sure of
+// them: a subheading or a line of the standfirst the layout put above the headline stays.
+TEST(DecodeBlocks, ShortLinesAboveTheHeadlineGoUnlessTheModelIsSure) {
+  BlockShape paragraph = plain_shape(40);
+  paragraph.well_formed = true;
+  paragraph.sentences = 2;
+  BlockShape headline = plain_shape(8, false);
+  BlockShape label = plain_shape(2, false);
+  Sequence run;
+  run.add(0.7f, label);   // "Markets": kept by the model, dropped above the headline
+  run.add(0.95f, label);  // the model is sure: stays
+  run.add(0.1f, headline);
+  run.add(0.95f, paragraph);
+  run.add(0.95f, paragraph);
+  const std::vector<Decision> d = run.decode(0.5f, 0.0f);
+  EXPECT_EQ(keeps(d), ".KKKK");
+  EXPECT_EQ(d[0].reason, Reason::kNavigation);
+  EXPECT_EQ(d[2].reason, Reason::kHeadline);
+}
+
 // "(Reporting by ...; Editing by ...)" after a kept paragraph is part of the story (POLICY.md).
 TEST(DecodeBlocks, AgencyCreditAfterKeptBodyIsKept) {
   BlockShape paragraph = plain_shape(40);
