@@ -13,8 +13,10 @@
 #include <boost/regex.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -417,27 +419,66 @@ struct Lexicon::Patterns {
       return regex;
     }
   };
+  explicit Patterns(NeedleSet narrow) : needles(std::move(narrow)) {}
+
+  // The needles of characters below U+3000, and, built the first time a block holds a character
+  // from U+3000 on, those of Chinese and Japanese (wide_needles): their many distinct bytes made
+  // the one table three times larger, and building it cost every process more than it spends on a
+  // short page.
+  const NeedleSet& wide_needles() const;
+
   std::deque<Compiled> rows;  // a deque: once_flag cannot move
   NeedleSet needles;
+  mutable std::once_flag wide_built;
+  mutable std::optional<NeedleSet> wide;
   boost::regex byline_cased;
 };
 
 namespace {
 
-// Every row's needles, each with that row's bit, for one scan per block.
-std::vector<std::pair<std::string_view, std::uint64_t>> row_needles(const std::vector<CategoryPatterns>& table) {
+// A needle of a character from U+3000 on (CJK, kana, fullwidth forms): its UTF-8 starts with a
+// byte of 0xE3 or more, which no text below U+3000 holds.
+constexpr unsigned char kFirstWideByte = 0xE3;
+bool is_wide(std::string_view text) {
+  // Eight bytes at a time: most text is ASCII, and a word of ASCII has no high bit set.
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if ((word & 0x8080808080808080ull) == 0) continue;
+    for (std::size_t k = i; k < i + 8; ++k) {
+      if (static_cast<unsigned char>(text[k]) >= kFirstWideByte) return true;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) >= kFirstWideByte) return true;
+  }
+  return false;
+}
+
+// Every row's needles, each with that row's bit, for one scan per block: the wide ones or the others.
+std::vector<std::pair<std::string_view, std::uint64_t>> row_needles(const std::vector<CategoryPatterns>& table,
+                                                                    bool wide) {
   std::vector<std::pair<std::string_view, std::uint64_t>> needles;
   for (std::size_t r = 0; r < table.size(); ++r) {
-    for (std::string_view needle : table[r].needles) needles.emplace_back(needle, std::uint64_t{1} << r);
+    for (std::string_view needle : table[r].needles) {
+      if (is_wide(needle) == wide) needles.emplace_back(needle, std::uint64_t{1} << r);
+    }
   }
-  for (std::string_view needle : kBylineCasedNeedles) needles.emplace_back(needle, kBylineCasedBit);
+  if (!wide) {
+    for (std::string_view needle : kBylineCasedNeedles) needles.emplace_back(needle, kBylineCasedBit);
+  }
   return needles;
 }
 
 }  // namespace
 
-Lexicon::Lexicon()
-    : patterns_(std::make_unique<Patterns>(Patterns{{}, NeedleSet(row_needles(pattern_table())), boost::regex()})) {
+const NeedleSet& Lexicon::Patterns::wide_needles() const {
+  std::call_once(wide_built, [this] { wide.emplace(row_needles(pattern_table(), true)); });
+  return *wide;
+}
+
+Lexicon::Lexicon() : patterns_(std::make_unique<Patterns>(NeedleSet(row_needles(pattern_table(), false)))) {
   const std::vector<CategoryPatterns>& table = pattern_table();
   if (table.size() > 63) throw std::logic_error("lexicon: more rows than needle bits");
   for (std::size_t r = 0; r < table.size(); ++r) {
@@ -463,7 +504,11 @@ LexiconMatch Lexicon::match(std::string_view text, int words, Prefilter prefilte
   const char* begin = lower.data();
   const char* end = lower.data() + lower.size();
   // One scan finds every row's needles; a row whose needles are all absent cannot match.
-  const std::uint64_t found = prefilter == Prefilter::kUse ? patterns_->needles.scan(lower) : ~std::uint64_t{0};
+  std::uint64_t found = ~std::uint64_t{0};
+  if (prefilter == Prefilter::kUse) {
+    found = patterns_->needles.scan(lower);
+    if (is_wide(lower)) found |= patterns_->wide_needles().scan(lower);
+  }
   const bool has_digit = std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
   for (const auto& row : patterns_->rows) {
     if (words > row.max_words) continue;
