@@ -1,7 +1,7 @@
 // Teasers. Entry point: find_teasers. Tested by tests/teasers_test.cpp.
 //
 // After a marker, items are claimed while they look like teaser items: headlines (short, no
-// sentence end), at most one summary right after each headline, and the small print around them
+// sentence end, and in HTML a link), at most one summary right after each headline, and the small print around them
 // (tag lists, dates, bylines, repeats, prompts). The first block that is none of these ends the
 // list: body text that follows a teaser in mid-article is not a summary of a headline.
 #include "teasers.h"
@@ -25,7 +25,8 @@ bool is_small_print(const BlockShape& shape, RepeatKind repeat) {
 }
 
 bool is_headline(const BlockShape& shape, bool is_html) {
-  return shape.words <= kHeadlineMaxWords && !shape.ends_sentence && (!is_html || shape.link_density >= kHeadlineMinLinkDensity);
+  return shape.words <= kHeadlineMaxWords && !shape.ends_sentence &&
+         (!is_html || shape.link_density >= kHeadlineMinLinkDensity);
 }
 
 }  // namespace
