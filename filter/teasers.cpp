@@ -1,9 +1,9 @@
 // Teasers. Entry point: find_teasers. Tested by tests/teasers_test.cpp.
 //
 // After a marker, items are claimed while they look like teaser items: headlines (short, no
-// sentence end, and in HTML a link), at most one summary right after each headline, and the small print around them
-// (tag lists, dates, bylines, repeats, prompts). The first block that is none of these ends the
-// list: body text that follows a teaser in mid-article is not a summary of a headline.
+// sentence end, and in HTML a link), at most one summary right after each headline, and the small
+// print around them (tag lists, dates, bylines, repeats, prompts). The first block that is none of
+// these ends the list: body text that follows a teaser in mid-article is not a summary of a headline.
 #include "teasers.h"
 
 namespace winnow {
