@@ -13,6 +13,7 @@
 #include <array>
 #include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "utf8.h"
@@ -310,13 +311,34 @@ std::string rewritten_start_tag(std::string_view html, std::size_t at, const Sta
   return out;
 }
 
+// The page as rewritten so far: its bytes up to `copied`, with the parts replaced, in `out`. The
+// parts are replaced in page order.
+struct PageRewrite {
+  std::string_view html;
+  std::string out;
+  std::size_t copied = 0;  // html[copied, ...) is not yet in out
+
+  // html[from, to) becomes `with` (from is at or past `copied`).
+  void replace(std::size_t from, std::size_t to, std::string_view with) {
+    out.append(html.substr(copied, from - copied));
+    out += with;
+    copied = to;
+  }
+
+  // The whole page rewritten, or an empty string when nothing was replaced.
+  std::string finish() {
+    if (copied == 0) return {};
+    out.append(html.substr(copied));
+    return std::move(out);
+  }
+};
+
 // Cuts every start tag from `from` on to `max_attributes` attributes, for the part of a page where
 // the scan below no longer follows the tokeniser (after <math>, say). Every "<" and a letter is read
 // as a start tag there, even in script or title text, which loses only the words of a "tag" of over
-// 256 attributes. As the scan does, appends to `out` the page up to each tag it rewrites, from
-// `copied` on, and returns where the page is next to be copied from.
-std::size_t bound_attributes(std::string_view html, std::size_t copied, std::size_t from, std::size_t max_attributes,
-                             std::string& out) {
+// 256 attributes.
+void bound_attributes(std::size_t from, std::size_t max_attributes, PageRewrite& page) {
+  const std::string_view html = page.html;
   StartTag tag;
   std::size_t lt = html.find('<', from);
   while (lt != std::string_view::npos && lt + 1 < html.size()) {
@@ -327,28 +349,22 @@ std::size_t bound_attributes(std::string_view html, std::size_t copied, std::siz
     read_start_tag(html, lt, tag);
     if (tag.end == std::string_view::npos) break;
     if (tag.attributes.size() > max_attributes) {
-      out.append(html.substr(copied, lt - copied));
-      out += rewritten_start_tag(html, lt, tag, /*keep_unread=*/true, max_attributes);
-      copied = tag.end;
+      page.replace(lt, tag.end, rewritten_start_tag(html, lt, tag, /*keep_unread=*/true, max_attributes));
     }
     lt = html.find('<', tag.end);
   }
-  return copied;
 }
 
-// Folds each run of white space in the text html[from, to) to its first character, appending to
-// `out` as the scan does (from `copied` on); returns where the page is next to be copied from.
-std::size_t fold_white_space(std::string_view html, std::size_t from, std::size_t to, std::size_t copied,
-                             std::string& out) {
+// Folds each run of white space in the text html[from, to) to its first character.
+void fold_white_space(std::size_t from, std::size_t to, PageRewrite& page) {
+  const std::string_view html = page.html;
   for (std::size_t k = from; k + 1 < to; ++k) {
     if (!is_space(html[k]) || !is_space(html[k + 1])) continue;
     std::size_t end = k + 2;
     while (end < to && is_space(html[end])) ++end;
-    out.append(html.substr(copied, k + 1 - copied));
-    copied = end;
+    page.replace(k + 1, end, {});
     k = end - 1;
   }
-  return copied;
 }
 
 // Where a comment that starts at `at` ("<!--") ends, just past it, or npos when it runs to the end.
@@ -508,14 +524,11 @@ constexpr std::array<std::string_view, 6> kKeptTextBodies = {"title", "textarea"
 std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attributes) {
   // Gumbo leaves NUL bytes out of tag and attribute names ("<l \0type>" has a "type"), where this
   // scan would read other names: a page holding one is parsed as it is.
-  std::string out;
-  std::size_t copied = 0;  // html[copied, ...) is not yet in out
+  PageRewrite page{html};
   std::size_t i = 0;
   if (html.find('\0') != std::string_view::npos) {
-    copied = bound_attributes(html, copied, 0, max_attributes, out);
-    if (copied == 0) return {};
-    out.append(html.substr(copied));
-    return out;
+    bound_attributes(0, max_attributes, page);
+    return page.finish();
   }
   const std::size_t n = html.size();
   int may_hold_frameset = -1;  // not looked for yet
@@ -527,7 +540,7 @@ std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attribut
     // text only whether it is white space, and the segmenter folds runs, but Gumbo makes a token
     // of every character: indentation was a quarter of the text it read. After <pre> and
     // <listing> the text is left as it is, as the tree builder drops a line feed at its start.
-    if (!keep_white_space) copied = fold_white_space(html, i, std::min(lt, n), copied, out);
+    if (!keep_white_space) fold_white_space(i, std::min(lt, n), page);
     keep_white_space = false;
     if (lt == std::string_view::npos || lt + 1 >= n) break;
     const char next = html[lt + 1];
@@ -537,9 +550,7 @@ std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attribut
         if (end == std::string_view::npos) break;  // the rest is a comment
         // A comment is a node of its own that the segmenter skips: it stays, empty.
         if (end - lt > kEmptyComment.size()) {
-          out.append(html.substr(copied, lt - copied));
-          out += kEmptyComment;
-          copied = end;
+          page.replace(lt, end, kEmptyComment);
         }
         i = end;
         continue;
@@ -599,24 +610,16 @@ std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attribut
       if (may_hold_frameset == 1) break;
       const std::size_t end = end_of_svg_content(html, body);
       if (end == std::string_view::npos) break;
-      out.append(html.substr(copied, body - copied));
-      copied = end;
+      page.replace(body, end, {});
       i = end;
       continue;
     }
     const std::string rewritten =
         rewritten_start_tag(html, lt, tag, /*keep_unread=*/is_one_of(name, kAttributesMatter), max_attributes);
-    if (!rewritten.empty()) {
-      out.append(html.substr(copied, lt - copied));
-      out += rewritten;
-      copied = body;
-    }
+    if (!rewritten.empty()) page.replace(lt, body, rewritten);
     if (name == "script" || name == "style") {
       const std::size_t end = name == "script" ? end_of_script_body(html, body) : end_of_text_body(html, body, "style");
-      if (end > body) {
-        out.append(html.substr(copied, body - copied));
-        copied = end;
-      }
+      if (end > body) page.replace(body, end, {});
       i = end;
       continue;
     }
@@ -632,10 +635,8 @@ std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attribut
     keep_white_space = name == "pre" || name == "listing";
   }
   // Where the loop stopped following the tokeniser (at `i`), only over-long tags change.
-  copied = bound_attributes(html, copied, i, max_attributes, out);
-  if (copied == 0) return {};
-  out.append(html.substr(copied));
-  return out;
+  bound_attributes(i, max_attributes, page);
+  return page.finish();
 }
 
 }  // namespace winnow
