@@ -314,6 +314,8 @@ std::string rewritten_start_tag(std::string_view html, std::size_t at, const Sta
 // The page as rewritten so far: its bytes up to `copied`, with the parts replaced, in `out`. The
 // parts are replaced in page order.
 struct PageRewrite {
+  explicit PageRewrite(std::string_view page) : html(page) {}
+
   std::string_view html;
   std::string out;
   std::size_t copied = 0;  // html[copied, ...) is not yet in out
@@ -524,7 +526,7 @@ constexpr std::array<std::string_view, 6> kKeptTextBodies = {"title", "textarea"
 std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attributes) {
   // Gumbo leaves NUL bytes out of tag and attribute names ("<l \0type>" has a "type"), where this
   // scan would read other names: a page holding one is parsed as it is.
-  PageRewrite page{html};
+  PageRewrite page(html);
   std::size_t i = 0;
   if (html.find('\0') != std::string_view::npos) {
     bound_attributes(0, max_attributes, page);
