@@ -50,11 +50,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kLabelMa
 constexpr std::array<std::string_view, 5> kSevenBitEncodings = {"ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN", "HZ",
                                                                 "UTF-7"};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+using utf8::is_html_space;
 
 std::string lower_trimmed(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_html_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_html_space(s.back())) s.remove_suffix(1);
   std::string out(s);
   for (char& c : out) c = utf8::ascii_lower(c);
   return out;
@@ -118,16 +118,16 @@ struct MetaAttribute {
 
 MetaAttribute read_meta_attribute(std::string_view s, std::size_t i) {
   MetaAttribute attribute;
-  while (i < s.size() && (is_space(s[i]) || s[i] == '/')) ++i;
+  while (i < s.size() && (is_html_space(s[i]) || s[i] == '/')) ++i;
   if (i >= s.size() || s[i] == '>') {
     attribute.next = std::string_view::npos;
     return attribute;
   }
-  while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') attribute.name += utf8::ascii_lower(s[i++]);
-  while (i < s.size() && is_space(s[i])) ++i;
+  while (i < s.size() && !is_html_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') attribute.name += utf8::ascii_lower(s[i++]);
+  while (i < s.size() && is_html_space(s[i])) ++i;
   if (i < s.size() && s[i] == '=') {
     ++i;
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_html_space(s[i])) ++i;
     if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
       const char quote = s[i++];
       const std::size_t end = s.find(quote, i);
@@ -135,7 +135,7 @@ MetaAttribute read_meta_attribute(std::string_view s, std::size_t i) {
       attribute.value = s.substr(i, stop - i);
       i = stop + 1;
     } else {
-      while (i < s.size() && !is_space(s[i]) && s[i] != '>') attribute.value += s[i++];
+      while (i < s.size() && !is_html_space(s[i]) && s[i] != '>') attribute.value += s[i++];
     }
   }
   attribute.next = i;
@@ -149,16 +149,16 @@ std::string charset_of_content_type(std::string_view content) {
   const std::size_t at = lowered.find("charset");
   if (at == std::string::npos) return {};
   std::size_t i = at + 7;
-  while (i < lowered.size() && is_space(lowered[i])) ++i;
+  while (i < lowered.size() && is_html_space(lowered[i])) ++i;
   if (i >= lowered.size() || lowered[i] != '=') return {};
   ++i;
-  while (i < lowered.size() && is_space(lowered[i])) ++i;
+  while (i < lowered.size() && is_html_space(lowered[i])) ++i;
   const std::size_t begin = i;
   if (begin < lowered.size() && (lowered[begin] == '"' || lowered[begin] == '\'')) {
     const std::size_t end = lowered.find(lowered[begin], begin + 1);
     return end == std::string::npos ? std::string() : lowered.substr(begin + 1, end - begin - 1);
   }
-  while (i < lowered.size() && !is_space(lowered[i]) && lowered[i] != ';') ++i;
+  while (i < lowered.size() && !is_html_space(lowered[i]) && lowered[i] != ';') ++i;
   return lowered.substr(begin, i - begin);
 }
 
@@ -175,7 +175,7 @@ std::string meta_declared_label(std::string_view head) {
       i = end + 3;
       continue;
     }
-    if (!starts_with_nocase(s, i + 1, "meta") || i + 5 >= s.size() || !(is_space(s[i + 5]) || s[i + 5] == '/')) {
+    if (!starts_with_nocase(s, i + 1, "meta") || i + 5 >= s.size() || !(is_html_space(s[i + 5]) || s[i + 5] == '/')) {
       ++i;
       continue;
     }
@@ -212,10 +212,10 @@ std::string xml_declared_label(std::string_view head) {
   const std::size_t at = declaration.find("encoding");
   if (at == std::string_view::npos) return {};
   std::size_t i = at + 8;
-  while (i < declaration.size() && is_space(declaration[i])) ++i;
+  while (i < declaration.size() && is_html_space(declaration[i])) ++i;
   if (i >= declaration.size() || declaration[i] != '=') return {};
   ++i;
-  while (i < declaration.size() && is_space(declaration[i])) ++i;
+  while (i < declaration.size() && is_html_space(declaration[i])) ++i;
   if (i >= declaration.size() || (declaration[i] != '"' && declaration[i] != '\'')) return {};
   const std::size_t close = declaration.find(declaration[i], i + 1);
   if (close == std::string_view::npos) return {};

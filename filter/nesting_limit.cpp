@@ -24,7 +24,7 @@ constexpr std::size_t kImpliedLevels = 2;
 // Longer names are no element the tree builder knows.
 constexpr std::size_t kMaxTagName = 32;
 
-bool ends_name(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>'; }
+bool ends_name(char c) { return utf8::is_html_space(c) || c == '/' || c == '>'; }
 
 GumboTag tag_at(std::string_view html, std::size_t at) {
   std::size_t end = at;

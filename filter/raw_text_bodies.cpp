@@ -21,7 +21,7 @@
 namespace winnow {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+using utf8::is_html_space;
 
 // Whether `html` at `at` holds `word`, ASCII case folded.
 bool has_word_at(std::string_view html, std::size_t at, std::string_view word) {
@@ -38,7 +38,7 @@ bool is_end_tag_at(std::string_view html, std::size_t at, std::string_view name)
   if (html.size() - at < 2 || html[at] != '<' || html[at + 1] != '/') return false;
   if (!has_word_at(html, at + 2, name)) return false;
   const std::size_t after = at + 2 + name.size();
-  return after < html.size() && (is_space(html[after]) || html[after] == '/' || html[after] == '>');
+  return after < html.size() && (is_html_space(html[after]) || html[after] == '/' || html[after] == '>');
 }
 
 }  // namespace
@@ -65,7 +65,7 @@ std::size_t end_of_script_body(std::string_view html, std::size_t at) {
   // A tag name "script" at `from`, followed by white space, '/' or '>'.
   auto script_name_at = [&](std::size_t from) {
     return has_word_at(html, from, "script") && from + 6 < n &&
-           (is_space(html[from + 6]) || html[from + 6] == '/' || html[from + 6] == '>');
+           (is_html_space(html[from + 6]) || html[from + 6] == '/' || html[from + 6] == '>');
   };
   std::size_t i = at;
   while (i < n) {
@@ -125,28 +125,28 @@ std::size_t end_of_tag(std::string_view html, std::size_t at) {
     switch (state) {
       case State::kName:  // the tag's name
         if (c == '>') return i + 1;
-        if (is_space(c) || c == '/') state = State::kBeforeName;
+        if (is_html_space(c) || c == '/') state = State::kBeforeName;
         break;
       case State::kBeforeName:  // before an attribute's name (also after '/' and after a value)
         if (c == '>') return i + 1;
-        if (!is_space(c) && c != '/') state = State::kName2;  // '=' here starts a name "="
+        if (!is_html_space(c) && c != '/') state = State::kName2;  // '=' here starts a name "="
         break;
       case State::kName2:  // an attribute's name
         if (c == '>') return i + 1;
         if (c == '=') state = State::kBeforeValue;
-        else if (is_space(c) || c == '/') state = c == '/' ? State::kBeforeName : State::kAfterName;
+        else if (is_html_space(c) || c == '/') state = c == '/' ? State::kBeforeName : State::kAfterName;
         break;
       case State::kAfterName:  // white space after an attribute's name: '=' may still follow
         if (c == '>') return i + 1;
         if (c == '=') state = State::kBeforeValue;
         else if (c == '/') state = State::kBeforeName;
-        else if (!is_space(c)) state = State::kName2;
+        else if (!is_html_space(c)) state = State::kName2;
         break;
       case State::kBeforeValue:
         if (c == '>') return i + 1;
         if (c == '"') state = State::kDoubleQuoted;
         else if (c == '\'') state = State::kSingleQuoted;
-        else if (!is_space(c)) state = State::kUnquoted;
+        else if (!is_html_space(c)) state = State::kUnquoted;
         break;
       case State::kDoubleQuoted:
       case State::kSingleQuoted: {  // to the closing quote at once (read_start_tag says why)
@@ -158,7 +158,7 @@ std::size_t end_of_tag(std::string_view html, std::size_t at) {
       }
       case State::kUnquoted:
         if (c == '>') return i + 1;
-        if (is_space(c)) state = State::kBeforeName;
+        if (is_html_space(c)) state = State::kBeforeName;
         break;
     }
   }
@@ -199,24 +199,24 @@ void read_start_tag(std::string_view html, std::size_t at, StartTag& tag) {
     switch (state) {
       case State::kName:
         if (c == '>') { tag.name_end = i; tag.end = i + 1; return; }
-        if (is_space(c)) { tag.name_end = i; state = State::kBeforeName; }
+        if (is_html_space(c)) { tag.name_end = i; state = State::kBeforeName; }
         else if (c == '/') { tag.name_end = i; state = State::kSelfClosing; }
         break;
       case State::kBeforeName:
-        if (is_space(c)) break;
+        if (is_html_space(c)) break;
         if (c == '/') { state = State::kSelfClosing; break; }  // via the after-name state
         if (c == '>') { tag.end = i + 1; return; }
         open_attribute(i);  // '=' here starts a name "="
         state = State::kAttrName;
         break;
       case State::kAttrName:
-        if (is_space(c)) { tag.attributes.back().name_end = tag.attributes.back().end = i; state = State::kAfterName; }
+        if (is_html_space(c)) { tag.attributes.back().name_end = tag.attributes.back().end = i; state = State::kAfterName; }
         else if (c == '/') { tag.attributes.back().name_end = tag.attributes.back().end = i; state = State::kSelfClosing; }
         else if (c == '>') { tag.attributes.back().name_end = tag.attributes.back().end = i; tag.end = i + 1; return; }
         else if (c == '=') { tag.attributes.back().name_end = i; state = State::kBeforeValue; }
         break;
       case State::kAfterName:
-        if (is_space(c)) break;
+        if (is_html_space(c)) break;
         if (c == '/') { state = State::kSelfClosing; break; }
         if (c == '=') { state = State::kBeforeValue; break; }
         if (c == '>') { tag.end = i + 1; return; }
@@ -224,7 +224,7 @@ void read_start_tag(std::string_view html, std::size_t at, StartTag& tag) {
         state = State::kAttrName;
         break;
       case State::kBeforeValue:
-        if (is_space(c)) break;
+        if (is_html_space(c)) break;
         if (c == '"') state = State::kDoubleQuoted;
         else if (c == '\'') state = State::kSingleQuoted;
         else if (c == '>') { tag.attributes.back().end = i; tag.end = i + 1; return; }  // an empty value
@@ -245,11 +245,11 @@ void read_start_tag(std::string_view html, std::size_t at, StartTag& tag) {
         break;
       }
       case State::kUnquoted:
-        if (is_space(c)) { tag.attributes.back().end = i; state = State::kBeforeName; }
+        if (is_html_space(c)) { tag.attributes.back().end = i; state = State::kBeforeName; }
         else if (c == '>') { tag.attributes.back().end = i; tag.end = i + 1; return; }
         break;
       case State::kAfterQuoted:
-        if (is_space(c)) state = State::kBeforeName;
+        if (is_html_space(c)) state = State::kBeforeName;
         else if (c == '/') state = State::kSelfClosing;
         else if (c == '>') { tag.end = i + 1; return; }
         else { --i; state = State::kBeforeName; }  // no space between attributes: read it again
@@ -361,9 +361,9 @@ void bound_attributes(std::size_t from, std::size_t max_attributes, PageRewrite&
 void fold_white_space(std::size_t from, std::size_t to, PageRewrite& page) {
   const std::string_view html = page.html;
   for (std::size_t k = from; k + 1 < to; ++k) {
-    if (!is_space(html[k]) || !is_space(html[k + 1])) continue;
+    if (!is_html_space(html[k]) || !is_html_space(html[k + 1])) continue;
     std::size_t end = k + 2;
-    while (end < to && is_space(html[end])) ++end;
+    while (end < to && is_html_space(html[end])) ++end;
     page.replace(k + 1, end, {});
     k = end - 1;
   }
@@ -386,7 +386,7 @@ std::size_t end_of_comment(std::string_view html, std::size_t at) {
 // nothing this pass looks for).
 std::string tag_name_at(std::string_view html, std::size_t at) {
   std::string name;
-  for (std::size_t k = at; k < html.size() && !is_space(html[k]) && html[k] != '/' && html[k] != '>'; ++k) {
+  for (std::size_t k = at; k < html.size() && !is_html_space(html[k]) && html[k] != '/' && html[k] != '>'; ++k) {
     if (name.size() == 32) return name + "?";
     name.push_back(utf8::ascii_lower(html[k]));
   }

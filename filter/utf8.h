@@ -82,6 +82,10 @@ inline char32_t to_lower(char32_t cp) {
 // compared byte by byte (HTML tags and attributes, charset labels, class words).
 inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
+// White space as HTML's tokeniser and its encoding sniffing know it: space, tab, line feed, form
+// feed, carriage return (not the vertical tab).
+inline bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
 // An ASCII letter: what opens an HTML tag name after '<' or "</".
 inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
