@@ -33,16 +33,12 @@ std::string array_view(const std::string& name, const std::vector<T>& values) {
 }
 
 void append_arrays(std::string& out, const std::string& name, const TreeEnsemble& ensemble) {
-  out += "const TreeNode k" + name + "Nodes[] = {\n";
-  for (const TreeNode& node : ensemble.nodes) {
-    out += "    {" + std::to_string(node.feature) + ", " + float_literal(node.split) + ", " + std::to_string(node.yes) +
-           ", " + std::to_string(node.no) + ", " + float_literal(node.value) + "},\n";
-  }
-  out += "};\nconst std::uint32_t k" + name + "Roots[] = {";
-  for (std::size_t i = 0; i < ensemble.roots.size(); ++i) {
-    out += (i % 16 == 0 ? "\n    " : " ") + std::to_string(ensemble.roots[i]) + ",";
-  }
-  out += "\n};\n";
+  append_array(out, "TreeNode", "k" + name + "Nodes", ensemble.nodes, [](const TreeNode& node) {
+    return "{" + std::to_string(node.feature) + ", " + float_literal(node.split) + ", " + std::to_string(node.yes) +
+           ", " + std::to_string(node.no) + ", " + float_literal(node.value) + "}";
+  });
+  append_array(out, "std::uint32_t", "k" + name + "Roots", ensemble.roots,
+               [](std::uint32_t root) { return std::to_string(root); });
   const CompleteTrees& complete = ensemble.complete;
   append_array(out, "CompleteTrees::Tree", "k" + name + "Trees", complete.trees, [](const CompleteTrees::Tree& tree) {
     return "{" + std::to_string(tree.first_inner) + ", " + std::to_string(tree.first_leaf) + ", " +
@@ -55,11 +51,10 @@ void append_arrays(std::string& out, const std::string& name, const TreeEnsemble
 }
 
 void append_ensemble_view(std::string& out, const std::string& name, const TreeEnsemble& ensemble) {
-  const std::string nodes = "k" + name + "Nodes";
-  const std::string roots = "k" + name + "Roots";
   out += "{";
   out += float_literal(ensemble.base_margin);
-  out += ", " + nodes + ", std::size(" + nodes + "), " + roots + ", std::size(" + roots + "),\n      ";
+  out += ", " + array_view("k" + name + "Nodes", ensemble.nodes) + ", " + array_view("k" + name + "Roots", ensemble.roots) +
+         ",\n      ";
   const CompleteTrees& complete = ensemble.complete;
   out += array_view("k" + name + "Trees", complete.trees) + ", " + array_view("k" + name + "Features", complete.feature) +
          ", " + array_view("k" + name + "Splits", complete.split) + ", " + array_view("k" + name + "Leaves", complete.leaf) +
