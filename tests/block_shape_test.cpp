@@ -8,6 +8,7 @@
 #include <string>
 
 #include "stopwords.h"
+#include "utf8.h"
 
 namespace winnow {
 namespace {
@@ -56,6 +57,20 @@ TEST(ShapeBlock, CountsTable) {
     EXPECT_EQ(s.chars, c.chars) << c.text;
     EXPECT_EQ(s.sentences, c.sentences) << c.text;
   }
+}
+
+// shape_block counts words in its own pass over the text (with the function words); the segmenter
+// counts them with utf8::count_words. Both must follow one rule.
+TEST(ShapeBlock, WordsAgreeWithCountWords) {
+  const char* texts[] = {
+      "Hello world.", "Version 2.5 is out.", "don't e-mail me", "\xE2\x80\x94 \xE2\x80\xA2 |", "",
+      kChineseTwoSentences,
+      "\xE4\xBB\xB7\xE6\xA0\xBC\xEF\xBC\x9A" "100\xE5\x85\x83\xEF\xBC\x9F",               // 价格：100元？
+      "iPhone 15\xE3\x81\xAE\xE7\x99\xBA\xE5\xA3\xB2\xE6\x97\xA5abc",                          // iPhone 15の発売日abc
+      "\xE3\x83\xA9\xE3\x83\xBC\xE3\x83\xA1\xE3\x83\xB3\xE3\x83\xBB\xE5\xB1\x8B",      // ラーメン・屋
+      "\xEC\x84\x9C\xEC\x9A\xB8 \xEB\x82\xA0\xEC\x94\xA8 caf\xC3\xA9",                     // 서울 날씨 café
+  };
+  for (const char* text : texts) EXPECT_EQ(shape_of(text).words, utf8::count_words(text)) << text;
 }
 
 TEST(ShapeBlock, FlagsTable) {
