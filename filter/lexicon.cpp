@@ -78,10 +78,11 @@ std::string published_date_pattern() {
 constexpr const char* kCjkLead = "^(?:[\\s\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e]|【|「|『|《|■|●|◆|▶|►|▼|★|☆|・)*";
 constexpr const char* kCjkTail = "(?:[\\s\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e]|：|】|」|』|》|＞|→|»|…)*$";
 
+// `alternatives` opening a line of Chinese or Japanese.
+std::string cjk_line_start(const std::string& alternatives) { return std::string(kCjkLead) + "(?:" + alternatives + ")"; }
+
 // `alternatives` standing alone on a line of Chinese or Japanese.
-std::string cjk_whole_line(const std::string& alternatives) {
-  return std::string(kCjkLead) + "(?:" + alternatives + ")" + kCjkTail;
-}
+std::string cjk_whole_line(const std::string& alternatives) { return cjk_line_start(alternatives) + kCjkTail; }
 
 // The patterns of each category. Where a category has several rows, any row matching counts.
 const std::vector<CategoryPatterns>& pattern_table() {
@@ -95,12 +96,13 @@ const std::vector<CategoryPatterns>& pattern_table() {
   static const std::string cjk_navigation = cjk_whole_line(
       "首页|首頁|返回首页|返回首頁|返回顶部|返回頂部|回到顶部|回到頂部|上一篇|下一篇|上一页|下一页|上一頁|下一頁|"
       "登录|注册|登錄|註冊|トップ|ホーム|トップへ戻る|ページの先頭へ|ページトップ|前の記事|次の記事|ログイン|"
-      "新規登録|会員登録") + "|" + kCjkLead + "(?:当前位置|當前位置|您的位置|您现在的位置|現在位置)\\s*(?:：|:)";
+      "新規登録|会員登録") + "|" + cjk_line_start("(?:当前位置|當前位置|您的位置|您现在的位置|現在位置)\\s*(?:：|:)");
   static const std::string cjk_comments = cjk_whole_line(
       "(?:发表|發表|我要|网友|網友)?(?:评论|評論)(?:\\s*(?:（|\\()\\d+(?:\\)|）))?|"
       "コメント(?:する|を書く|を残す|一覧)?(?:\\s*(?:（|\\()\\d+(?:\\)|）))?");
-  static const std::string cjk_prompt = kCjkLead + std::string("(?:分享(?:到|至)|この記事を(?:シェア|共有))|扫一扫|掃一掃|扫描二维码|掃描二維碼|"
-      "(?:关注|關注)(?:我们|我們)|(?:关注|關注)(?:(?!。).){0,48}(?:公众号|公眾號|微博|微信)|lineで送る|はてなブックマーク|") +
+  static const std::string cjk_prompt =
+      cjk_line_start("分享(?:到|至)|この記事を(?:シェア|共有)") + "|扫一扫|掃一掃|扫描二维码|掃描二維碼|" +
+      "(?:关注|關注)(?:我们|我們)|(?:关注|關注)(?:(?!。).){0,48}(?:公众号|公眾號|微博|微信)|lineで送る|はてなブックマーク|" +
       cjk_whole_line("(?:シェア|ツイート|フォロー)(?:する)?");
   static const std::vector<CategoryPatterns> table = {
       {LexiconCategory::kTeaserMarker, 8,
