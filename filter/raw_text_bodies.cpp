@@ -323,7 +323,7 @@ struct PageRewrite {
   // html[from, to) becomes `with` (from is at or past `copied`).
   void replace(std::size_t from, std::size_t to, std::string_view with) {
     out.append(html.substr(copied, from - copied));
-    out += with;
+    if (!with.empty()) out += with;  // most parts are dropped: runs of white space, bodies
     copied = to;
   }
 
