@@ -33,6 +33,8 @@ struct BlockShape {
   LexiconMatch lexicon;
   // Well-formed text: long enough, ends like a sentence, dense in function words, few links.
   bool well_formed = false;
+  // HTML: inside <figure> or <figcaption>, or an element whose class names a caption, figure or photo.
+  bool in_caption = false;
 };
 
 BlockShape shape_block(const Block& block, const Lexicon& lexicon);

@@ -154,6 +154,17 @@ void fill_gaps(const std::vector<float>& scores, const std::vector<bool>& open, 
   }
 }
 
+// A caption is kept only on its own score, never for its neighbours: inside the body it stands
+// between two paragraphs, and the sequence would keep it with them (POLICY.md drops captions).
+void drop_kept_captions(const std::vector<BlockShape>& shapes, std::vector<Decision>& decisions) {
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    if (shapes[i].in_caption && decisions[i].keep && decisions[i].reason == Reason::kContextKeep) {
+      decisions[i].keep = false;
+      decisions[i].reason = Reason::kCaption;
+    }
+  }
+}
+
 // Keeps the agency credit line ("(Reporting by ...; Editing by ...)") that closes a kept body:
 // POLICY.md counts it as part of the story, though it reads like a byline.
 void keep_credits(const std::vector<BlockShape>& shapes, const std::vector<bool>& open,
@@ -266,6 +277,7 @@ std::vector<Decision> decode_blocks(const std::vector<BlockShape>& shapes, const
     if (k > 0) state = back[k][state];
   }
   fill_gaps(scores, is_open, decisions);
+  drop_kept_captions(shapes, decisions);
   keep_best_of_page(scores, is_open, decisions);
   keep_headline(shapes, scores, is_open, decisions);
   keep_credits(shapes, is_open, decisions);

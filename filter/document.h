@@ -73,6 +73,7 @@ struct HtmlContext {
   std::uint64_t path_hash = 0;
   float container_share = 0;       // share of the page's good text under the block's best ancestor
   bool in_best_container = false;  // inside the element that holds the most well-formed text
+  bool in_figure = false;  // inside <figure> or <figcaption>
 };
 
 struct Block {

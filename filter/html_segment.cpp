@@ -372,6 +372,7 @@ class Segmenter {
   std::uint32_t link_chars_ = 0;
   std::uint32_t links_ = 0;
   int inline_row_depth_ = 0;  // > 0 inside a row read as one line
+  int figure_depth_ = 0;  // open <figure> and <figcaption> elements
   bool read_noscript_ = false;  // <noscript> in <body> gives text
 };
 
@@ -405,6 +406,7 @@ void Segmenter::flush() {
     block.html.ancestor_groups = owner.ancestor_groups;
     block.html.ancestor_tags = owner.ancestor_tags | tag_stack_.back();
     block.html.path_hash = owner.path_hash;
+    block.html.in_figure = figure_depth_ > 0;
     doc_.blocks.push_back(std::move(block));
     block_owner_.push_back(owner.index);
   }
@@ -440,6 +442,7 @@ void Segmenter::enter(const GumboNode* node) {
   path_stack_.push_back(path);
 
   OpenElement open{node, 0, index, false};
+  if (tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION) ++figure_depth_;
   if (tag == GUMBO_TAG_A) {
     ++link_depth_;
     ++links_;
@@ -493,6 +496,7 @@ void Segmenter::leave(const OpenElement& open) {
              tag != GUMBO_TAG_IMG) {
     --inline_row_depth_;
   }
+  if (tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION) --figure_depth_;  // after the flush: its text was inside
   if (is_block_level(tag) || tag == GUMBO_TAG_BR) return;
   // Inline elements such as <span> join their neighbours without a space, as browsers show them.
 }

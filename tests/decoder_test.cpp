@@ -153,6 +153,26 @@ TEST(DecodeBlocks, WeakBlockBetweenStrongOnes) {
   EXPECT_EQ(free[2].reason, Reason::kBoilerplate);
 }
 
+// A caption between two paragraphs is kept only on its own score: the sequence that holds a weak
+// plain block there does not hold a weak caption; a caption that scores as content stays.
+TEST(DecodeBlocks, CaptionsAreNotKeptForTheirNeighbours) {
+  BlockShape caption = plain_shape(8, false);
+  caption.in_caption = true;
+  Sequence run;
+  run.add(0.95f);
+  run.add(0.3f, caption);
+  run.add(0.95f);
+  run.add(0.3f);
+  run.add(0.95f);
+  run.add(0.8f, caption);
+  run.add(0.95f);
+  const std::vector<Decision> decisions = run.decode(0.5f, 5.0f);
+  EXPECT_EQ(keeps(decisions), "K.KKKKK");
+  EXPECT_EQ(decisions[1].reason, Reason::kCaption);
+  EXPECT_EQ(decisions[3].reason, Reason::kContextKeep);
+  EXPECT_EQ(decisions[5].reason, Reason::kContent);
+}
+
 TEST(DecodeBlocks, StrongBlockInClutter) {
   // A content run, then clutter with one block that scores high on its own.
   Sequence run;

@@ -262,6 +262,28 @@ TEST(SegmentHtml, AncestorTags) {
   EXPECT_FALSE(has_bit(article->html.ancestor_tags, AncestorTag::kLink));
 }
 
+// in_figure: text inside <figure> (its caption, a credit in a div) or a <figcaption> standing alone;
+// not a table's <caption>, nor the paragraph after the figure closes.
+TEST(SegmentHtml, InFigure) {
+  const Document doc = segment_html(
+      "<body><p>Before the figure.</p><figure><img src=x><div class=credit>Photo: Jane Doe</div>"
+      "<figcaption>A caption <b>in bold</b></figcaption></figure><p>After the figure.</p>"
+      "<figcaption>A loose caption</figcaption>"
+      "<table><caption>Table title</caption><tr><td>cell</td></tr></table></body>");
+  const struct {
+    const char* text;
+    bool in_figure;
+  } cases[] = {
+      {"Before the figure.", false}, {"Photo: Jane Doe", true}, {"A caption in bold", true},
+      {"After the figure.", false},  {"A loose caption", true},  {"Table title", false},
+  };
+  for (const auto& c : cases) {
+    const Block* block = find_block(doc, c.text);
+    ASSERT_NE(block, nullptr) << c.text;
+    EXPECT_EQ(block->html.in_figure, c.in_figure) << c.text;
+  }
+}
+
 // path_hash: a hash of the tags and class attributes from the root down to the block element. The
 // items of one repeated structure share it; another tag, another class or another depth changes it;
 // other attributes do not count.
