@@ -123,7 +123,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "(?:zum )?weiterlesen|empfohlene (?:beiträge|artikel)|(?:das|dies) (?:thema )?könnte (?:sie|dich) auch interessieren|"
        "weiterführende (?:informationen|links|artikel|themen)|verwandte (?:themen|themenbereiche|beiträge)|"
        "ähnliche (?:beiträge|themen)|beliebte (?:beiträge|artikel)|neueste (?:beiträge|artikel)|"
-       "weitere (?:beiträge|artikel|themen|meldungen|nachrichten)(?: [^.!?]{1,40})?|schon gelesen\\??|lust auf mehr\\??|"
+       "(?:weitere|mehr) (?:beiträge|artikel|themen|meldungen|nachrichten)(?: [^.!?]{1,40})?|schon gelesen\\??|lust auf mehr\\??|"
        "mehr (?:aus|von|zu|über) [^.!?]{1,40}|alle artikel (?:zu|zum|über) [^.!?]{1,40}|siehe auch|meistgelesene artikel|top-themen|"
        "vous aimerez (?:peut-être )?aussi|à lire également|voir aussi|sur le même thème|"
        "articles (?:liés|connexes|récents)|les plus lus|à découvrir aussi|nos derniers articles|"
@@ -143,8 +143,10 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:read|read more|read also|also read|see also|related|more|watch|listen|recommended|"
        "lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|ver también|leer más|lea|lea también|"
        "lesen sie|weiterlesen|siehe auch|mehr dazu|auch interessant|voir aussi|czytaj (?:też|także|więcej)|"
-       "zobacz (?:też|także)|leggi anche|leia também|veja também|lees ook|vea también|mira también|leia mais)\\s*[:|]\\s*\\S",
-       false, {":", "|"}},
+       "zobacz (?:też|także)|leggi anche|leia também|veja também|lees ook|vea también|mira también|leia mais|"
+       "lea más|lee más|(?:también )?(?:le|te) puede interesar|puede interesarte|mire|vea|auch lesen|lesetipp|"
+       "lisez aussi|à voir aussi|à découvrir)\\s*(?:[:|]|»)\\s*\\S",
+       false, {":", "|", "»"}},
       {LexiconCategory::kLegal, 1000000,
        "©|\\(c\\)\\s*(?:19|20)\\d\\d|\\ball rights reserved\\b|alle rechte vorbehalten|"
        "tous droits réservés|todos los derechos reservados", false, {"©", "(c)", "rights reserved", "rechte vorbehalten", "droits r", "derechos reservados"}},
@@ -167,7 +169,18 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bthis (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members)|"
        "\\bgift (?:this )?articles?\\b|\\bpremium (?:content|article)\\b|\\bsign in to (?:continue|read)|"
        "\\byou have (?:\\d+|one|no) (?:free )?articles? (?:left|remaining)|"
-       "\\bfree articles?\\b.{0,30}\\b(?:this month|left|remaining)\\b", false, {"subscri", "already", "continue reading", "this article", "this content", "this story", "gift", "premium", "sign in to", "free article", "you have "}},
+       "\\bfree articles?\\b.{0,30}\\b(?:this month|left|remaining)\\b|\\binstant access to the full (?:article|text)\\b|"
+       "\\b(?:kostenlos )?registrieren und weiterlesen\\b|\\bweiterlesen mit\\b.{0,30}\\b(?:abo|plus|premium)\\b", false,
+       {"subscri", "already", "continue reading", "this article", "this content", "this story", "gift", "premium",
+        "sign in to", "free article", "you have ", "instant access", "weiterlesen"}},
+      {LexiconCategory::kLegal, 1000000,  // affiliate disclosures and "no guarantee" disclaimers
+       // (a sentence about affiliate links in an article on marketing says none of these)
+       "\\b(?:this|the|our) (?:post|article|page|site|website|story) (?:may )?(?:contains?|includes?) (?:\\w+ ){0,2}"
+       "(?:affiliate|references to products|sponsored)|\\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation)\\b|"
+       "\\bhandelt es sich um (?:\\w+ ){0,2}(?:affiliate|provisions|werbe)-?links?\\b|"
+       "\\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\\b|\\bangaben ohne gewähr\\b|"
+       "\\bcontiene enlaces de afiliados?\\b|\\bcontient des liens (?:d'affiliation|affiliés?)\\b", false,
+       {"contain", "include", "commission", "compensation", "handelt es sich um", "provision", "ohne gewähr", "enlaces de afiliad", "liens"}},
       {LexiconCategory::kLegal, 1000000,  // the call to pay, a second hit beside the paywall notice
        "\\bunlimited (?:digital )?access\\b|\\bcontinue reading with\\b.{0,50}\\bsubscription\\b|"
        "\\bsubscribe (?:now|today)\\b", false, {"unlimited", "continue reading with", "subscribe "}},
@@ -189,7 +202,8 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bfollow (?:the|this|all the) (?:live )?(?:coverage|updates|story|blog)\\b|"
        "\\bfollow\\b.{1,40}\\bon (?:instagram|twitter|x|facebook|tiktok|youtube|linkedin|threads|bluesky|telegram|whatsapp)\\b|"
        "\\bsign up (?:for|to) (?:our|the|a)\\b|\\bsubscribe to (?:our|the)\\b|"
-       "\\b(?:our|free|weekly|daily|e-?mail) newsletters?\\b|\\bnewsletters? (?:sign ?up|subscription|abonnieren)\\b|"
+       "\\b(?:our|free|weekly|daily|e-?mail) newsletters?\\b|\\b(?:unseren?|unserem|zum) newsletter\\b|\\bnuestro boletín\\b|"
+       "\\bnotre (?:newsletter|lettre d'information)\\b|\\bnewsletters? (?:sign ?up|subscription|abonnieren)\\b|"
        "\\b(?:enable|turn on) javascript\\b|\\bjavascript is (?:disabled|required|turned off)\\b|"
        "\\byour browser (?:does not|doesn't) support\\b|"
        "delivered (?:straight |directly )?to your inbox|\\benter your e-?mail\\b|\\bdownload (?:our|the)(?: [\\w-]+){0,2} apps?\\b|\\bapps? for (?:ios|iphone) and android\\b|"
@@ -205,7 +219,17 @@ const std::vector<CategoryPatterns>& pattern_table() {
        {"follow", " us ", "with us", "subscribe", "join", "sign up", "newsletter", "javascript", "your browser", "inbox",
         "enter your", "download", "android", "click here", "share", "folgen", "abonn", "suivez", "síguenos", "suscr",
         "jetzt ", "inscrivez", "zapisz", "iscriviti", "stay ", "got a ", "your stories", "your tips", "your photos",
-        "email us", "tag us", "tag @", "hashtag", "briefing", "digest", "bulletin", "was this"}},
+        "email us", "tag us", "tag @", "hashtag", "briefing", "digest", "bulletin", "was this", "boletín"}},
+      {LexiconCategory::kPrompt, 25,  // calls to support, donate, join, or write to the page
+       // (opening the line: "Volunteers support us" and "to become a member" are body sentences)
+       "^\\W*(?:please )?(?:support|unterstützen sie|unterstütze|apoya|soutenez)\\s+(?:us|uns|nous|(?:[\\w\\x80-\\xff]+ ){0,3}"
+       "(?:journalism|journalismus|periodismo|journalisme))\\b|^\\W*(?:donate|spenden|dona|faites un don)\\s+(?:now|today|jetzt|ahora|maintenant)\\b|"
+       "^\\W*jetzt spenden\\b|^\\W*jede (?:kleine )?spende\\b|^\\W*become a (?:member|supporter|patron|subscriber)\\b|"
+       "^\\W*hazte (?:miembro|socio)\\b|^\\W*werden sie (?:mitglied|abonnent)|"
+       "\\bwe(?:'d| would)? (?:want|like|love) to hear (?:from you|what you think)\\b|"
+       "\\bsubmit (?:your |a )?letter to the editor\\b",
+       false, {"support", "unterstütz", "apoya", "soutenez", "donate", "spende", "dona", "don ", "become a", "hazte",
+               "werden sie", "to hear", "letter to the editor"}},
       {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$", false, {"@"}},
       {LexiconCategory::kComments, 12,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|"
@@ -236,18 +260,21 @@ const std::vector<CategoryPatterns>& pattern_table() {
       {LexiconCategory::kCaption, 45,
        "^\\W*(?:file |archive |stock |handout )?(?:photo|image|picture|video|illustration|graphic|photograph|"
        "photos|credit|photo credit|image credit|image source|image caption|media caption|caption|foto|bild|"
-       "fotos|pictured)s?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|^\\W*(?:image caption|image source|media caption|"
-       "video caption)\\s*,|\\b(?:photo|image|picture|credit|foto|bild|photograph)s?\\s*:\\s*[^.!?:]{1,50}$|"
+       "fotos|pictured|kuva|imagen|abbildung|abb\\.|fotografía|ilustración)s?(?:\\s*\\d{1,3})?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|^\\W*(?:image caption|image source|media caption|"
+       "video caption)\\s*,|\\b(?:photo|image|picture|credit|foto|bild|photograph|kuva|imagen|fotografía|abbildung)s?\\s*:\\s*[^.!?:]{1,50}$|"
        "^\\W*file photo\\b|\\((?:photo|image|credit|picture)s?\\b[^)]{0,60}\\)\\s*$|"
        "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)|^\\W*(?:beitragsbild|titelbild|symbolbild|bild anzeigen)\\W*$|"
-       "^\\W*(?:bild|foto|photo|image) via\\b", false, {"photo", "image", "picture", "video", "illustration", "graphic", "credit", "caption", "foto", "bild", "pictured", "click", "tap "}},
+       "^\\W*(?:bild|foto|photo|image) via\\b", false, {"photo", "image", "picture", "video", "illustration", "graphic", "credit", "caption", "foto", "bild", "pictured", "click", "tap ",
+        "kuva", "imagen", "abbildung", "abb.", "fotograf", "ilustraci"}},
       {LexiconCategory::kCaption, 15,
        "\\b(?:getty images|shutterstock|ap photo|afp photo|afp via getty|istock(?:photo)?|epa-efe|"
        "reuters/|/reuters|/ap\\b|/afp\\b|imago|picture alliance|dpa/)|"
+       // stock photo libraries, named in credits ("Photo by Jane Doe on Unsplash", "Quelle: X / Fotolia.com")
+       "(?:\\bon |\\bvia |/\\s*|©\\s*|:\\s*|\\(\\s*)(?:fotolia|adobe ?stock|unsplash|pixabay|pexels|dreamstime|depositphotos|123rf|alamy)|"
        // "Susan Walsh / AP": a photographer and an agency, spaced
        "\\s/\\s(?:reuters|ap|afp|epa(?:-efe)?|bloomberg|dpa)\\s*$", false,
        {"getty", "shutterstock", "ap photo", "afp", "istock", "epa-efe", "reuters", "/ap", "imago", "picture alliance",
-        "dpa/", " / "}},
+        "dpa/", " / ", "fotolia", "stock", "unsplash", "pixabay", "pexels", "dreamstime", "depositphotos", "123rf", "alamy"}},
       {LexiconCategory::kCookie, 90,
        "\\bcookies?\\b.{0,100}\\b(?:consent|policy|settings|preferences|browsing experience|analytics|"
        "third.party)\\b|\\bwe (?:use|value your) (?:cookies|privacy)\\b|\\b(?:uses|use of) cookies\\b|"
@@ -255,7 +282,10 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:accept|reject|allow|manage|decline)(?: all)? (?:cookies|settings)\\b|"
        "\\bconsent\\b.{0,60}\\b(?:partners|vendors|personal data|cookies)\\b|"
        "\\b(?:utilizamos|usamos) cookies\\b|\\bnous utilisons des cookies\\b|\\bwir verwenden cookies\\b|"
-       "\\b(?:diese website|this (?:web)?site|ce site|este sitio(?: web)?) (?:verwendet|uses|utilise|utiliza) cookies\\b", false, {"cookie", "consent", "privacy", "settings", "by continuing", "by using"}},
+       "\\b(?:diese website|this (?:web)?site|ce site|este sitio(?: web)?) (?:verwendet|uses|utilise|utiliza) cookies\\b|"
+       "\\bkorzystamy z (?:plików )?cookies?\\b|\\butilizziamo (?:i )?cookie\\b|\\bwe gebruiken cookies\\b|"
+       "\\b(?:wir respektieren|we respect) (?:deine|ihre|your) (?:privatsphäre|privacy)\\b", false,
+       {"cookie", "consent", "privacy", "settings", "by continuing", "by using", "privatsphäre"}},
       {LexiconCategory::kCookie, 4,
        "^\\W*(?:accept|reject|allow|decline|refuse|deny|aceptar|rechazar|akzeptieren|ablehnen|accepter|refuser)"
        "(?: all| non-essential| necessary| optional| essential| alle| tout| todas)?(?: cookies)?\\W*$|"

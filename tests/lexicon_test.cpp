@@ -468,6 +468,53 @@ TEST(Lexicon, BodySentencesInOtherLanguagesMatchNothing) {
   expect_no_category(sentences);
 }
 
+// Inline teasers and markers in more languages, photo credits naming a stock library or a caption
+// label, affiliate disclosures and disclaimers, calls to support or donate, newsletter sign-ups and
+// cookie notices outside English; the body sentences after them use the same words and match nothing.
+TEST(Lexicon, MoreLanguagesAndNotices) {
+  const LineCase cases[] = {
+      {"Lea m\xC3\xA1s: El alcalde propone legalizar la venta de pescado en el muelle", C::kTeaserInline},
+      {"Le puede interesar: El puerto abrir\xC3\xA1 tres nuevos muelles", C::kTeaserInline},
+      {"\xC3\x80 lire aussi \xC2\xBB Ballonnements, lourdeurs : quel est votre profil ?", C::kTeaserInline},
+      {"Auch lesen: Diese drei H\xC3\xA4" "fen lohnen einen Besuch", C::kTeaserInline},
+      {"Mire: El capit\xC3\xA1n da positivo", C::kTeaserInline},
+      {"Mehr Themen:", C::kTeaserMarker},
+      {"Kuva: Alexander Becher", C::kCaption},
+      {"Imagen: T\xC3\xA9lam", C::kCaption},
+      {"Abbildung 4: Eine klassische Schwachschicht.", C::kCaption},
+      {"Photo by Jane Doe on Unsplash", C::kCaption},
+      {"Quelle: jorisvo / Fotolia.com", C::kCaption},
+      {"This post contains affiliate links.", C::kLegal},
+      {"Bei den Verlinkungen handelt es sich um Affiliate-Links.", C::kLegal},
+      {"We may receive compensation if you visit partners we recommend.", C::kLegal},
+      {"Alle Angaben ohne Gew\xC3\xA4hr.", C::kLegal},
+      {"Kostenlos registrieren und weiterlesen", C::kLegal},
+      {"Instant access to the full article PDF.", C::kLegal},
+      {"Unterst\xC3\xBCtzen Sie unabh\xC3\xA4ngigen Journalismus", C::kPrompt},
+      {"Jetzt spenden", C::kPrompt},
+      {"Become a member", C::kPrompt},
+      {"Hazte miembro y disfruta de beneficios exclusivos", C::kPrompt},
+      {"Melde dich hier f\xC3\xBCr unseren Newsletter an.", C::kPrompt},
+      {"We want to hear what you think about this article.", C::kPrompt},
+      {"Submit your letter to the editor via this form", C::kPrompt},
+      {"Wir respektieren deine Privatsph\xC3\xA4re", C::kCookie},
+      {"Korzystamy z plik\xC3\xB3w cookies.", C::kCookie},
+  };
+  expect_categories(cases);
+  const char* sentences[] = {
+      "Lea m\xC3\xA1s despacio, recomend\xC3\xB3 la maestra a sus alumnos del puerto.",
+      "Mire usted, dijo el alcalde, el muelle no se vende.",
+      "Auch lesen konnte er nach dem Unfall nur noch mit Brille.",
+      "Volunteers support us every weekend by cleaning the beach, the harbour master said.",
+      "She hoped to become a member of the harbour council before the summer.",
+      "Residents can donate today at the town hall, the council said.",
+      "Affiliate links are a common way for bloggers to earn money from their readers.",
+      "The photographer uploaded the harbour pictures to Unsplash and Flickr last year.",
+      "The commission will receive the harbour report next week.",
+  };
+  expect_no_category(sentences);
+}
+
 // Chinese and Japanese clutter matches its category; their body sentences that hold the same words
 // (a share in a sentence, a "related" after a place name, a source in parentheses) match nothing.
 TEST(Lexicon, ChineseAndJapaneseLines) {
