@@ -169,18 +169,26 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bthis (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members)|"
        "\\bgift (?:this )?articles?\\b|\\bpremium (?:content|article)\\b|\\bsign in to (?:continue|read)|"
        "\\byou have (?:\\d+|one|no) (?:free )?articles? (?:left|remaining)|"
-       "\\bfree articles?\\b.{0,30}\\b(?:this month|left|remaining)\\b|\\binstant access to the full (?:article|text)\\b|"
-       "\\b(?:kostenlos )?registrieren und weiterlesen\\b|\\bweiterlesen mit\\b.{0,30}\\b(?:abo|plus|premium)\\b", false,
+       "\\bfree articles?\\b.{0,30}\\b(?:this month|left|remaining)\\b", false,
        {"subscri", "already", "continue reading", "this article", "this content", "this story", "gift", "premium",
-        "sign in to", "free article", "you have ", "instant access", "weiterlesen"}},
-      {LexiconCategory::kLegal, 1000000,  // affiliate disclosures and "no guarantee" disclaimers
+        "sign in to", "free article", "you have "}},
+      // More paywall lines, in a row of their own: in the row above, tried on every paragraph that
+      // says "already" or "premium", they cost 1% of the time on plain text.
+      {LexiconCategory::kLegal, 1000000,
+       "\\binstant access to the full (?:article|text)\\b|\\b(?:kostenlos )?registrieren und weiterlesen\\b|"
+       "\\bweiterlesen mit\\b.{0,30}\\b(?:abo|plus|premium)\\b", false,
+       {"instant access", "registrieren und weiterlesen", "weiterlesen mit"}},
+      {LexiconCategory::kLegal, 80,  // affiliate disclosures and "no guarantee" disclaimers
        // (a sentence about affiliate links in an article on marketing says none of these)
        "\\b(?:this|the|our) (?:post|article|page|site|website|story) (?:may )?(?:contains?|includes?) (?:\\w+ ){0,2}"
        "(?:affiliate|references to products|sponsored)|\\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation)\\b|"
        "\\bhandelt es sich um (?:\\w+ ){0,2}(?:affiliate|provisions|werbe)-?links?\\b|"
        "\\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\\b|\\bangaben ohne gewähr\\b|"
        "\\bcontiene enlaces de afiliados?\\b|\\bcontient des liens (?:d'affiliation|affiliés?)\\b", false,
-       {"contain", "include", "commission", "compensation", "handelt es sich um", "provision", "ohne gewähr", "enlaces de afiliad", "liens"}},
+       {"post may ", "post contain", "post include", "article may ", "article contain", "article include", "page may ",
+        "page contain", "page include", "site may ", "site contain", "site include", "story may ", "story contain",
+        "story include", "we earn", "we receive", "we get", "we may ", "handelt es sich um", "erhalten wir", "bekommen wir",
+        "ohne gewähr", "enlaces de afiliad", "contient des liens"}},
       {LexiconCategory::kLegal, 1000000,  // the call to pay, a second hit beside the paywall notice
        "\\bunlimited (?:digital )?access\\b|\\bcontinue reading with\\b.{0,50}\\bsubscription\\b|"
        "\\bsubscribe (?:now|today)\\b", false, {"unlimited", "continue reading with", "subscribe "}},
@@ -202,8 +210,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bfollow (?:the|this|all the) (?:live )?(?:coverage|updates|story|blog)\\b|"
        "\\bfollow\\b.{1,40}\\bon (?:instagram|twitter|x|facebook|tiktok|youtube|linkedin|threads|bluesky|telegram|whatsapp)\\b|"
        "\\bsign up (?:for|to) (?:our|the|a)\\b|\\bsubscribe to (?:our|the)\\b|"
-       "\\b(?:our|free|weekly|daily|e-?mail) newsletters?\\b|\\b(?:unseren?|unserem|zum) newsletter\\b|\\bnuestro boletín\\b|"
-       "\\bnotre (?:newsletter|lettre d'information)\\b|\\bnewsletters? (?:sign ?up|subscription|abonnieren)\\b|"
+       "\\b(?:our|free|weekly|daily|e-?mail) newsletters?\\b|\\bnewsletters? (?:sign ?up|subscription|abonnieren)\\b|"
        "\\b(?:enable|turn on) javascript\\b|\\bjavascript is (?:disabled|required|turned off)\\b|"
        "\\byour browser (?:does not|doesn't) support\\b|"
        "delivered (?:straight |directly )?to your inbox|\\benter your e-?mail\\b|\\bdownload (?:our|the)(?: [\\w-]+){0,2} apps?\\b|\\bapps? for (?:ios|iphone) and android\\b|"
@@ -219,17 +226,22 @@ const std::vector<CategoryPatterns>& pattern_table() {
        {"follow", " us ", "with us", "subscribe", "join", "sign up", "newsletter", "javascript", "your browser", "inbox",
         "enter your", "download", "android", "click here", "share", "folgen", "abonn", "suivez", "síguenos", "suscr",
         "jetzt ", "inscrivez", "zapisz", "iscriviti", "stay ", "got a ", "your stories", "your tips", "your photos",
-        "email us", "tag us", "tag @", "hashtag", "briefing", "digest", "bulletin", "was this", "boletín"}},
-      {LexiconCategory::kPrompt, 25,  // calls to support, donate, join, or write to the page
-       // (opening the line: "Volunteers support us" and "to become a member" are body sentences)
-       "^\\W*(?:please )?(?:support|unterstützen sie|unterstütze|apoya|soutenez)\\s+(?:us|uns|nous|(?:[\\w\\x80-\\xff]+ ){0,3}"
-       "(?:journalism|journalismus|periodismo|journalisme))\\b|^\\W*(?:donate|spenden|dona|faites un don)\\s+(?:now|today|jetzt|ahora|maintenant)\\b|"
-       "^\\W*jetzt spenden\\b|^\\W*jede (?:kleine )?spende\\b|^\\W*become a (?:member|supporter|patron|subscriber)\\b|"
-       "^\\W*hazte (?:miembro|socio)\\b|^\\W*werden sie (?:mitglied|abonnent)|"
-       "\\bwe(?:'d| would)? (?:want|like|love) to hear (?:from you|what you think)\\b|"
-       "\\bsubmit (?:your |a )?letter to the editor\\b",
-       false, {"support", "unterstütz", "apoya", "soutenez", "donate", "spende", "dona", "don ", "become a", "hazte",
-               "werden sie", "to hear", "letter to the editor"}},
+        "email us", "tag us", "tag @", "hashtag", "briefing", "digest", "bulletin", "was this"}},
+      // Calls to support, donate or join, opening the line ("Volunteers support us" and "to become a
+      // member" are body sentences). One anchored group: Boost then tries line starts only.
+      {LexiconCategory::kPrompt, 25,
+       "^\\W*(?:(?:please )?(?:support|unterstützen sie|unterstütze|apoya|soutenez)\\s+(?:us|uns|nous|(?:[\\w\\x80-\\xff]+ ){0,3}"
+       "(?:journalism|journalismus|periodismo|journalisme))\\b|(?:donate|spenden|dona|faites un don)\\s+(?:now|today|jetzt|ahora|maintenant)\\b|"
+       "jetzt spenden\\b|jede (?:kleine )?spende\\b|become a (?:member|supporter|patron|subscriber)\\b|"
+       "hazte (?:miembro|socio)\\b|werden sie (?:mitglied|abonnent))",
+       false, {"support", "unterstütz", "apoya", "soutenez", "donate", "spende", "dona ahora", "faites un don", "become a",
+               "hazte", "werden sie"}},
+      // Newsletters outside English, and calls to write to the page.
+      {LexiconCategory::kPrompt, 25,
+       "\\b(?:unseren?|unserem|zum) newsletter\\b|\\bnuestro boletín\\b|\\bnotre (?:newsletter|lettre d'information)\\b|"
+       "\\bwe(?:'d| would)? (?:want|like|love) to hear (?:from you|what you think)\\b|\\bsubmit (?:your |a )?letter to the editor\\b",
+       false, {"unser newsletter", "unseren newsletter", "unserem newsletter", "zum newsletter", "nuestro boletín",
+               "notre newsletter", "notre lettre", "to hear", "letter to the editor"}},
       {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$", false, {"@"}},
       {LexiconCategory::kComments, 12,
        "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|"
@@ -261,7 +273,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:file |archive |stock |handout )?(?:photo|image|picture|video|illustration|graphic|photograph|"
        "photos|credit|photo credit|image credit|image source|image caption|media caption|caption|foto|bild|"
        "fotos|pictured|kuva|imagen|abbildung|abb\\.|fotografía|ilustración)s?(?:\\s*\\d{1,3})?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|^\\W*(?:image caption|image source|media caption|"
-       "video caption)\\s*,|\\b(?:photo|image|picture|credit|foto|bild|photograph|kuva|imagen|fotografía|abbildung)s?\\s*:\\s*[^.!?:]{1,50}$|"
+       "video caption)\\s*,|\\b(?:photo|image|picture|credit|foto|bild|photograph|kuva|imagen|fotografía)s?\\s*:\\s*[^.!?:]{1,50}$|"
        "^\\W*file photo\\b|\\((?:photo|image|credit|picture)s?\\b[^)]{0,60}\\)\\s*$|"
        "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)|^\\W*(?:beitragsbild|titelbild|symbolbild|bild anzeigen)\\W*$|"
        "^\\W*(?:bild|foto|photo|image) via\\b", false, {"photo", "image", "picture", "video", "illustration", "graphic", "credit", "caption", "foto", "bild", "pictured", "click", "tap ",
