@@ -212,6 +212,7 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
   shape.well_formed = shape.words >= kWellFormedMinWords && shape.ends_sentence &&
                       shape.stopword_ratio >= kWellFormedMinStopwords &&
                       shape.link_density <= kWellFormedMaxLinkDensity;
+  shape.tag = block.html.tag;
   shape.in_caption = block.html.in_figure ||
                      has_bit(block.html.own_groups | block.html.ancestor_groups, ClassGroup::kCaption);
   return shape;

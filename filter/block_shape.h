@@ -35,6 +35,7 @@ struct BlockShape {
   bool well_formed = false;
   // HTML: inside <figure> or <figcaption>, or an element whose class names a caption, figure or photo.
   bool in_caption = false;
+  BlockTag tag = BlockTag::kLine;  // the element the block came from; kLine: a line of plain text
 };
 
 BlockShape shape_block(const Block& block, const Lexicon& lexicon);

@@ -66,6 +66,13 @@ bool is_headline_shaped(const BlockShape& shape) {
          !shape.ends_colon && !(shape.ends_sentence && shape.sentences > 1) && shape.link_density < 0.5f;
 }
 
+// A dropped block is made the headline only if it could be one: any line of plain text, but in HTML
+// only a heading (h1-h6). Above an HTML body stand author names, product names and issue labels
+// shaped like headlines, which the page does not mark up as headings.
+bool may_become_headline(const BlockShape& shape) {
+  return shape.tag == BlockTag::kLine || shape.tag == BlockTag::kH1 || shape.tag == BlockTag::kHeading;
+}
+
 // Keeps the headline above the first kept paragraph, if the decoding dropped it, and drops the
 // short lines kept above the headline: above it stand site names, menus and section labels
 // ("Markets", "The Long Read"), never the body.
@@ -84,7 +91,7 @@ void keep_headline(const std::vector<BlockShape>& shapes, const std::vector<floa
     // Rules dropped bylines and captions already; dates, bylines and source lines too long for a
     // rule are still marked by the lexicon, and are stepped over the same way.
     if (!open[i] || shapes[i].lexicon.categories != 0) continue;
-    if (is_headline_shaped(shapes[i])) {
+    if (is_headline_shaped(shapes[i]) && (decisions[i].keep || may_become_headline(shapes[i]))) {
       headline = i;
       if (!decisions[i].keep) {
         decisions[i].keep = true;

@@ -365,6 +365,31 @@ TEST(DecodeBlocks, HeadlineAboveTheBodyIsKept) {
   EXPECT_EQ(d[1].reason, Reason::kHeadline);
 }
 
+// In HTML, the block made the headline must be a heading: a paragraph or div shaped like one (an
+// author's name, "The current issue") stays dropped. Plain-text lines have no tags and still can.
+TEST(DecodeBlocks, InHtmlOnlyAHeadingBecomesTheHeadline) {
+  BlockShape paragraph = plain_shape(40);
+  paragraph.well_formed = true;
+  paragraph.sentences = 2;
+  paragraph.tag = BlockTag::kP;
+  const struct {
+    BlockTag tag;
+    const char* keeps;
+  } cases[] = {
+      {BlockTag::kH1, "KKK"}, {BlockTag::kHeading, "KKK"}, {BlockTag::kLine, "KKK"},
+      {BlockTag::kP, ".KK"},  {BlockTag::kDiv, ".KK"},     {BlockTag::kLi, ".KK"},
+  };
+  for (const auto& c : cases) {
+    BlockShape headline = plain_shape(2, false);  // "Mark Lavin"
+    headline.tag = c.tag;
+    Sequence run;
+    run.add(0.2f, headline);
+    run.add(0.95f, paragraph);
+    run.add(0.95f, paragraph);
+    EXPECT_EQ(keeps(run.decode(0.5f, 0.0f)), c.keeps) << static_cast<int>(c.tag);
+  }
+}
+
 // Short lines kept above the headline go (site names, section labels), unless the model is sure of
 // them: a subheading or a line of the standfirst the layout put above the headline stays.
 TEST(DecodeBlocks, ShortLinesAboveTheHeadlineGoUnlessTheModelIsSure) {
