@@ -213,6 +213,7 @@ BlockShape shape_block(const Block& block, const Lexicon& lexicon) {
                       shape.stopword_ratio >= kWellFormedMinStopwords &&
                       shape.link_density <= kWellFormedMaxLinkDensity;
   shape.tag = block.html.tag;
+  shape.container_share = block.html.container_share;
   shape.in_caption = block.html.in_figure ||
                      has_bit(block.html.own_groups | block.html.ancestor_groups, ClassGroup::kCaption);
   return shape;

@@ -35,6 +35,8 @@ struct BlockShape {
   bool well_formed = false;
   // HTML: inside <figure> or <figcaption>, or an element whose class names a caption, figure or photo.
   bool in_caption = false;
+  // HTML: the share of the page's well-formed text under the block's best ancestor (HtmlContext).
+  float container_share = 0;
   BlockTag tag = BlockTag::kLine;  // the element the block came from; kLine: a line of plain text
 };
 

@@ -2,7 +2,8 @@
 // drop a block whatever its score; the Viterbi pass keeps a weak block between strong ones when
 // switching costs much, and not when switching is free; a repeat goes where an earlier copy was
 // kept (drop_kept_repeats); the headline above the body and the agency credit closing it are kept;
-// a page where nothing scores as content keeps its best blocks.
+// a page where nothing scores as content keeps its best blocks; captions, and in HTML blocks outside
+// the body's part of the page, are never kept for their neighbours.
 #include "decoder.h"
 
 #include <gtest/gtest.h>
@@ -171,6 +172,37 @@ TEST(DecodeBlocks, CaptionsAreNotKeptForTheirNeighbours) {
   EXPECT_EQ(decisions[1].reason, Reason::kCaption);
   EXPECT_EQ(decisions[3].reason, Reason::kContextKeep);
   EXPECT_EQ(decisions[5].reason, Reason::kContent);
+}
+
+// In HTML, a weak block is held by its neighbours only inside the part of the page that holds the
+// body: one whose container has little of the page's prose (an embedded tweet, a sidebar box that
+// the page's order puts between two paragraphs) goes. Plain-text lines have no containers.
+TEST(DecodeBlocks, InHtmlOnlyBlocksInTheBodysPartAreKeptForTheirNeighbours) {
+  const struct {
+    BlockTag tag;
+    float container_share;
+    const char* keeps;
+    Reason middle;
+  } cases[] = {
+      {BlockTag::kP, 0.9f, "KKK", Reason::kContextKeep},  {BlockTag::kP, 0.2f, "KKK", Reason::kContextKeep},
+      {BlockTag::kDiv, 0.05f, "K.K", Reason::kBoilerplate}, {BlockTag::kP, 0.0f, "K.K", Reason::kBoilerplate},
+      {BlockTag::kLine, 0.0f, "KKK", Reason::kContextKeep},
+  };
+  for (const auto& c : cases) {
+    BlockShape paragraph = plain_shape();
+    paragraph.tag = c.tag == BlockTag::kLine ? BlockTag::kLine : BlockTag::kP;
+    paragraph.container_share = 0.9f;
+    BlockShape weak = plain_shape(6, false);
+    weak.tag = c.tag;
+    weak.container_share = c.container_share;
+    Sequence run;
+    run.add(0.95f, paragraph);
+    run.add(0.3f, weak);
+    run.add(0.95f, paragraph);
+    const std::vector<Decision> d = run.decode(0.5f, 5.0f);
+    EXPECT_EQ(keeps(d), c.keeps) << static_cast<int>(c.tag) << " " << c.container_share;
+    EXPECT_EQ(d[1].reason, c.middle) << static_cast<int>(c.tag) << " " << c.container_share;
+  }
 }
 
 TEST(DecodeBlocks, StrongBlockInClutter) {
