@@ -14,7 +14,12 @@ NeedleSet::NeedleSet(const std::vector<std::pair<std::string_view, std::uint64_t
     }
   }
   // The trie, state 0 the root; 0 in next_ means "no edge yet" while building (no edge leads back
-  // to the root then).
+  // to the root then). A needle adds at most a state per byte: reserving for that spares the table
+  // its copies as it grows (they were half of the build, which every process pays once).
+  std::size_t max_states = 1;
+  for (const auto& [needle, bits] : needles) max_states += needle.size();
+  next_.reserve(max_states * classes_);
+  found_.reserve(max_states);
   next_.assign(classes_, 0);
   found_.assign(1, 0);
   for (const auto& [needle, bits] : needles) {
