@@ -273,7 +273,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:file |archive |stock |handout )?(?:photo|image|picture|video|illustration|graphic|photograph|"
        "photos|credit|photo credit|image credit|image source|image caption|media caption|caption|foto|bild|"
        "fotos|pictured|kuva|imagen|abbildung|abb\\.|fotografía|ilustración)s?(?:\\s*\\d{1,3})?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|^\\W*(?:image caption|image source|media caption|"
-       "video caption)\\s*,|\\b(?:photo|image|picture|credit|foto|bild|photograph|kuva|imagen|fotografía)s?\\s*:\\s*[^.!?:]{1,50}$|"
+       "video caption)\\s*,|\\b(?:photo|image|picture|credit|foto|bild|photograph|kuva|imagen|fotografía)s?\\s*:\\s*(?:[^.!?:]|\\.(?=\\S)){1,50}$|"
        "^\\W*file photo\\b|\\((?:photo|image|credit|picture)s?\\b[^)]{0,60}\\)\\s*$|"
        "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)|^\\W*(?:beitragsbild|titelbild|symbolbild|bild anzeigen)\\W*$|"
        "^\\W*(?:bild|foto|photo|image) via\\b", false, {"photo", "image", "picture", "video", "illustration", "graphic", "credit", "caption", "foto", "bild", "pictured", "click", "tap ",

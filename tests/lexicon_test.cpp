@@ -484,6 +484,7 @@ TEST(Lexicon, MoreLanguagesAndNotices) {
       {"Abbildung 4: Eine klassische Schwachschicht.", C::kCaption},
       {"Photo by Jane Doe on Unsplash", C::kCaption},
       {"Quelle: jorisvo / Fotolia.com", C::kCaption},
+      {"Unser Lastenrad am Alten Hafen. Foto: Miriam K\xC3\xB6hler/cc by 2.0", C::kCaption},
       {"This post contains affiliate links.", C::kLegal},
       {"Bei den Verlinkungen handelt es sich um Affiliate-Links.", C::kLegal},
       {"We may receive compensation if you visit partners we recommend.", C::kLegal},
