@@ -48,8 +48,8 @@ constexpr const char* kMonth =
 // name, the punctuation of a numeric date or a clock time, "ago", a leading "today:" and the like.
 std::string month_date_pattern() {
   const std::string m = kMonth;
-  return "\\b" + m + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*\\d{2,4}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+" + m +
-         ",?\\s+\\d{2,4}\\b|\\b" + m + "\\s+\\d{4}\\b";
+  return "\\b" + m + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*\\d{2,4}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?" + m +
+         ",?\\s+(?:de\\s+)?\\d{2,4}\\b|\\b" + m + "\\s+\\d{4}\\b";
 }
 constexpr const char* kNumericDate =
     "\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|"
@@ -240,7 +240,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
       {LexiconCategory::kPrompt, 25,
        "\\b(?:unseren?|unserem|zum) newsletter\\b|\\bnuestro boletín\\b|\\bnotre (?:newsletter|lettre d'information)\\b|"
        "\\bwe(?:'d| would)? (?:want|like|love) to hear (?:from you|what you think)\\b|\\bsubmit (?:your |a )?letter to the editor\\b",
-       false, {"unser newsletter", "unseren newsletter", "unserem newsletter", "zum newsletter", "nuestro boletín",
+       false, {"unser newsletter", "unsere newsletter", "unseren newsletter", "unserem newsletter", "zum newsletter", "nuestro boletín",
                "notre newsletter", "notre lettre", "to hear", "letter to the editor"}},
       {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$", false, {"@"}},
       {LexiconCategory::kComments, 12,
@@ -435,6 +435,19 @@ bool has_capitals(std::string_view text, int at_least) {
   return false;
 }
 
+// What makes the words beside a date a byline or a post's meta line: "by" ("October 18th, 2012 by
+// Mirko in Articles"), a handle's '@' or a '|' between fields ("By Ben Bowers on 10.29.12 | Photo
+// by Google"). `text` is lower case.
+bool has_byline_cue(std::string_view text) {
+  if (text.find('@') != std::string_view::npos || text.find('|') != std::string_view::npos) return true;
+  for (std::size_t at = text.find("by"); at != std::string_view::npos; at = text.find("by", at + 1)) {
+    const bool starts = at == 0 || utf8::is_space(static_cast<unsigned char>(text[at - 1]));
+    const bool ends = at + 2 == text.size() || utf8::is_space(static_cast<unsigned char>(text[at + 2]));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct Lexicon::Patterns {
@@ -554,18 +567,29 @@ LexiconMatch Lexicon::match(std::string_view text, int words, Prefilter prefilte
     if (is_wide(lower)) found |= patterns_->wide_needles().scan(lower);
   }
   const bool has_digit = std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  std::string beside_dates;  // the block with its dates blanked, once a date row matches
   for (const auto& row : patterns_->rows) {
     if (words > row.max_words) continue;
     if (row.needle_bit != 0 && (found & row.needle_bit) == 0) continue;
     if (row.needs_digit && prefilter == Prefilter::kUse && !has_digit) continue;
     const unsigned bit = static_cast<unsigned>(row.category);
     const bool is_legal = row.category == LexiconCategory::kLegal;
-    if (!is_legal && ((result.categories >> bit) & 1u)) continue;
+    const bool is_date = row.category == LexiconCategory::kDate;
+    if (!is_legal && !is_date && ((result.categories >> bit) & 1u)) continue;
     // Compiled outside the try: a pattern that does not compile is a defect the tests must see
     // (tests/lexicon_test.cpp compiles every row), not a row that silently never matches.
     const boost::regex& regex = row.get();
     try {
-      if (boost::regex_search(begin, end, regex, boost::match_default)) {
+      if (is_date) {
+        // Every date of every date row is blanked out of `beside_dates`, so that "Redacción ·
+        // Valdeolmos, 14 de septiembre de 2024 · 10:25" leaves two words, not five.
+        for (boost::cregex_iterator it(begin, end, regex), done; it != done; ++it) {
+          result.categories |= 1u << bit;
+          if (beside_dates.empty()) beside_dates = lower;
+          const auto at = static_cast<std::size_t>((*it)[0].first - begin);
+          std::fill_n(beside_dates.begin() + static_cast<std::ptrdiff_t>(at), (*it)[0].length(), ' ');
+        }
+      } else if (boost::regex_search(begin, end, regex, boost::match_default)) {
         result.categories |= 1u << bit;
         if (is_legal) {
           ++result.legal_hits;
@@ -575,6 +599,10 @@ LexiconMatch Lexicon::match(std::string_view text, int words, Prefilter prefilte
     } catch (const std::runtime_error&) {
       // Boost gives up on pathological input (regex complexity); the block keeps its other features.
     }
+  }
+  if (!beside_dates.empty()) {
+    result.words_beside_date = utf8::count_words(beside_dates);
+    result.date_beside_byline = has_byline_cue(beside_dates);
   }
   if (words <= kBylineCasedMaxWords &&
       (prefilter == Prefilter::kSkip || (found & kBylineCasedBit) != 0 ||

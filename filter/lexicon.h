@@ -33,6 +33,9 @@ struct LexiconMatch {
   std::uint32_t categories = 0;  // bit per LexiconCategory
   int legal_hits = 0;            // distinct legal/paywall patterns found; long notices hit several
   bool legal_strong = false;     // a pattern only notices use ("©", "all rights reserved", a paywall)
+  int words_beside_date = 0;     // kDate: the block's words outside its dates ("Monday" in
+                                 // "Monday, July 26, 2004"; six in "11. Top Ten Replacements (Mar. 15, 2007)")
+  bool date_beside_byline = false;  // kDate: beside the dates stands a "by", an '@' or a '|'
   bool has(LexiconCategory c) const { return (categories >> static_cast<unsigned>(c)) & 1u; }
 };
 

@@ -33,6 +33,14 @@ BlockShape lexicon_shape(LexiconCategory category, int words, bool ends_sentence
   return s;
 }
 
+// A block the lexicon found a date in, with `beside` words outside its dates.
+BlockShape date_shape(int words, int beside, bool byline = false) {
+  BlockShape s = lexicon_shape(LexiconCategory::kDate, words);
+  s.lexicon.words_beside_date = beside;
+  s.lexicon.date_beside_byline = byline;
+  return s;
+}
+
 SectionModel decoder_model(float threshold, float switch_cost) {
   SectionModel m;
   m.threshold = threshold;
@@ -106,6 +114,10 @@ TEST(RuleReason, Table) {
        Reason::kCookie},
       {"advert label", lexicon_shape(LexiconCategory::kAdvert, 1), RepeatKind::kFirst, TeaserRole::kNone,
        Reason::kAdvert},
+      {"date line", date_shape(5, 3), RepeatKind::kFirst, TeaserRole::kNone, Reason::kDate},
+      // A date inside a list item or a title is no date line.
+      {"title holding a date", date_shape(9, 6), RepeatKind::kFirst, TeaserRole::kNone, Reason::kContent},
+      {"post's meta line", date_shape(9, 6, true), RepeatKind::kFirst, TeaserRole::kNone, Reason::kDate},
       // Repeats are decided before the lexicon.
       {"pull quote wins over lexicon", lexicon_shape(LexiconCategory::kLegal, 8, true, 1), RepeatKind::kContained,
        TeaserRole::kNone, Reason::kRepeat},

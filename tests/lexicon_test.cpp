@@ -516,6 +516,32 @@ TEST(Lexicon, MoreLanguagesAndNotices) {
   expect_no_category(sentences);
 }
 
+// The words a date line holds beside its dates (every date found by any date row is left out), and
+// whether a byline's "by", an '@' or a '|' stands beside them.
+TEST(Lexicon, WordsBesideDates) {
+  const struct {
+    const char* line;
+    int beside;
+    bool byline;
+  } cases[] = {
+      {"14 de septiembre de 2024", 0, false},
+      {"Monday, July 26, 2004", 1, false},
+      {"July 24, 2012 7:07 AM", 0, false},  // the clock time is a date row's match too
+      {"Redacci\xC3\xB3n \xC2\xB7 Valdeolmos, 14 de septiembre de 2024 \xC2\xB7 10:25", 2, false},
+      {"11. Top Ten Replacements for Gonzales (Mar. 15, 2007)", 6, false},
+      {"October 18th, 2012 by Mirko in Articles, Blog, Industry news", 7, true},
+      {"By Ben Bowers on 10.29.12 | Photo by Google", 7, true},
+      {"all other stuff, images - thebrainbehind @ 15:58", 5, true},
+      {"Standby generators ordered on March 3, 2021 for the harbour", 7, false},
+  };
+  for (const auto& c : cases) {
+    const LexiconMatch match = match_line(c.line);
+    EXPECT_TRUE(match.has(C::kDate)) << c.line;
+    EXPECT_EQ(match.words_beside_date, c.beside) << c.line;
+    EXPECT_EQ(match.date_beside_byline, c.byline) << c.line;
+  }
+}
+
 // Chinese and Japanese clutter matches its category; their body sentences that hold the same words
 // (a share in a sentence, a "related" after a place name, a source in parentheses) match nothing.
 TEST(Lexicon, ChineseAndJapaneseLines) {
