@@ -13,7 +13,6 @@
 #include <boost/regex.hpp>
 
 #include <algorithm>
-#include <cstring>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -500,9 +499,7 @@ bool is_wide(std::string_view text) {
   // Eight bytes at a time: most text is ASCII, and a word of ASCII has no high bit set.
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    if ((word & 0x8080808080808080ull) == 0) continue;
+    if (utf8::all_ascii(utf8::load_eight(text, i))) continue;
     for (std::size_t k = i; k < i + 8; ++k) {
       if (static_cast<unsigned char>(text[k]) >= kFirstWideByte) return true;
     }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -40,6 +41,21 @@ inline void append(std::string& out, char32_t cp) {
   } else {
     append_above_ascii(out, cp);
   }
+}
+
+// Text scanned eight bytes at a time (most of it is ASCII): the eight bytes from s[i] as one word,
+// whether all of them are ASCII, and whether one of them is `byte`.
+inline std::uint64_t load_eight(std::string_view s, std::size_t i) {
+  std::uint64_t word;
+  std::memcpy(&word, s.data() + i, 8);
+  return word;
+}
+inline constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+inline constexpr std::uint64_t kLowBits = 0x0101010101010101ull;
+inline bool all_ascii(std::uint64_t word) { return (word & kHighBits) == 0; }
+inline bool has_byte(std::uint64_t word, unsigned char byte) {
+  const std::uint64_t zero_where_equal = word ^ (kLowBits * byte);
+  return ((zero_where_equal - kLowBits) & ~zero_where_equal & kHighBits) != 0;
 }
 
 // White space as Unicode defines it, including NBSP and the zero-width space.

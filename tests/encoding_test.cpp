@@ -67,6 +67,12 @@ TEST(DetectEncoding, Table) {
        "Shift_JIS", EncodingSource::kDetected, 0},
       {"ascii with a seven-bit declaration", "<meta charset=iso-2022-jp><p>\x1B$B$3$s\x1B(B", true, "",
        "ISO-2022-JP", EncodingSource::kDeclared, 0},
+      // Japanese in ISO-2022-JP, undeclared: all of it ASCII, so its escapes stand inside the runs
+      // count_utf8 passes eight bytes at a time (it was read as UTF-8, the escapes dropped).
+      {"iso-2022-jp undeclared, by its escapes",
+       "Tokyo news\n\x1B$BEl5~ET$O:#F|!\"?7$7$$?^=q4[$N7W2h$rH/I=$7$^$7$?!#?^=q4[$OMhG/$N=U$K3+4[$9$kM=Dj$G$9!#\x1B(B\n"
+       "Reported by the Kyodo News agency.\n",
+       false, "", "ISO-2022-JP", EncodingSource::kDetected, 0},
       {"forced wins over valid utf-8", "Le conseil a voté.", false, "latin1", "windows-1252", EncodingSource::kForced,
        0},
       {"forced skips its own mark", std::string("\xFF\xFEh\0i\0", 6), false, "utf-16le", "UTF-16LE",

@@ -144,6 +144,25 @@ TEST(Utf8CountWords, Table) {
   for (const auto& c : cases) EXPECT_EQ(count_words(c.text), c.words) << c.text;
 }
 
+// The word-at-a-time helpers, at every byte position of the eight.
+TEST(Utf8EightBytes, AllAsciiAndHasByte) {
+  for (std::size_t at = 0; at < 8; ++at) {
+    std::string bytes = "abcdefgh";
+    EXPECT_TRUE(utf8::all_ascii(utf8::load_eight(bytes, 0)));
+    EXPECT_FALSE(utf8::has_byte(utf8::load_eight(bytes, 0), 0x1B));
+    bytes[at] = '\x1B';
+    EXPECT_TRUE(utf8::all_ascii(utf8::load_eight(bytes, 0))) << at;
+    EXPECT_TRUE(utf8::has_byte(utf8::load_eight(bytes, 0), 0x1B)) << at;
+    EXPECT_FALSE(utf8::has_byte(utf8::load_eight(bytes, 0), 'z')) << at;
+    bytes[at] = '\xE3';
+    EXPECT_FALSE(utf8::all_ascii(utf8::load_eight(bytes, 0))) << at;
+    EXPECT_TRUE(utf8::has_byte(utf8::load_eight(bytes, 0), 0xE3)) << at;
+    EXPECT_FALSE(utf8::has_byte(utf8::load_eight(bytes, 0), 0x1B)) << at;
+  }
+  // One byte above the one looked for (0x1C) or below it does not count.
+  EXPECT_FALSE(utf8::has_byte(utf8::load_eight("\x1C\x1A\x1C\x1A\x1C\x1A\x1C\x1A", 0), 0x1B));
+}
+
 TEST(Utf8FoldSpace, FoldsRunsTrimsAndRepairs) {
   const struct {
     const char* name;
