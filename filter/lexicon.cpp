@@ -239,7 +239,7 @@ const std::vector<CategoryPatterns>& pattern_table() {
       {LexiconCategory::kPrompt, 25,
        "\\b(?:unseren?|unserem|zum) newsletter\\b|\\bnuestro boletín\\b|\\bnotre (?:newsletter|lettre d'information)\\b|"
        "\\bwe(?:'d| would)? (?:want|like|love) to hear (?:from you|what you think)\\b|\\bsubmit (?:your |a )?letter to the editor\\b",
-       false, {"unser newsletter", "unsere newsletter", "unseren newsletter", "unserem newsletter", "zum newsletter", "nuestro boletín",
+       false, {"unsere newsletter", "unseren newsletter", "unserem newsletter", "zum newsletter", "nuestro boletín",
                "notre newsletter", "notre lettre", "to hear", "letter to the editor"}},
       {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$", false, {"@"}},
       {LexiconCategory::kComments, 12,
