@@ -69,6 +69,12 @@ constexpr int kAboveHeadlineMaxWords = 8;
 // ... unless the model is sure of them: a subheading or a standfirst put above the headline by the
 // page's layout scores far higher than site names and menu words ever do.
 constexpr float kAboveHeadlineSureScore = 0.9f;
+// ... and only while they are few enough to be a masthead (a site name, a tagline, a section and a
+// sub-section label). Dozens of short lines kept above the first paragraph are the page's content:
+// a list of links, a directory, a table of contents, whose only paragraph comes at the end.
+// Chosen on the training pages: any cap from 1 to 6 does as well; without one, a links page
+// ("Some Interesting Web Sites", 70 titles, then a disclaimer) lost every title.
+constexpr int kMastheadMaxLines = 4;
 
 bool is_headline_shaped(const BlockShape& shape) {
   return shape.words >= kHeadlineMinWords && shape.words <= kHeadlineMaxWords && shape.lexicon.categories == 0 &&
@@ -83,8 +89,8 @@ bool may_become_headline(const BlockShape& shape) {
 }
 
 // Keeps the headline above the first kept paragraph, if the decoding dropped it, and drops the
-// short lines kept above the headline: above it stand site names, menus and section labels
-// ("Markets", "The Long Read"), never the body.
+// short lines kept above the headline when they are a masthead: above it stand site names, menus
+// and section labels ("Markets", "The Long Read"), never the body.
 void keep_headline(const std::vector<BlockShape>& shapes, const std::vector<float>& scores,
                    const std::vector<bool>& open, std::vector<Decision>& decisions) {
   std::size_t first = 0;
@@ -109,9 +115,15 @@ void keep_headline(const std::vector<BlockShape>& shapes, const std::vector<floa
     }
     break;
   }
+  auto is_masthead_line = [&](std::size_t i) {
+    return decisions[i].keep && !shapes[i].well_formed && shapes[i].words <= kAboveHeadlineMaxWords &&
+           scores[i] < kAboveHeadlineSureScore;
+  };
+  int masthead_lines = 0;
+  for (std::size_t i = 0; i < headline; ++i) masthead_lines += is_masthead_line(i) ? 1 : 0;
+  if (masthead_lines > kMastheadMaxLines) return;
   for (std::size_t i = 0; i < headline; ++i) {
-    if (decisions[i].keep && !shapes[i].well_formed && shapes[i].words <= kAboveHeadlineMaxWords &&
-        scores[i] < kAboveHeadlineSureScore) {
+    if (is_masthead_line(i)) {
       decisions[i].keep = false;
       decisions[i].reason = Reason::kNavigation;
     }

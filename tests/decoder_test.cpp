@@ -454,6 +454,30 @@ TEST(DecodeBlocks, ShortLinesAboveTheHeadlineGoUnlessTheModelIsSure) {
   EXPECT_EQ(d[2].reason, Reason::kHeadline);
 }
 
+// Only a masthead goes: when more short lines than a masthead holds were kept above the first
+// paragraph, they are the page's content (a list of links, a directory) and all stay.
+TEST(DecodeBlocks, ShortLinesAboveTheHeadlineGoOnlyWhenFewAsAMasthead) {
+  BlockShape paragraph = plain_shape(40);
+  paragraph.well_formed = true;
+  paragraph.sentences = 2;
+  const BlockShape title = plain_shape(4, false);  // "Some Interesting Web Sites", a link's title
+  // The last title stands right above the paragraph and is the headline; the masthead is the
+  // lines above it.
+  const struct {
+    int lines;
+    std::string keeps;
+  } cases[] = {
+      {1, "KKK"}, {3, "..KKK"}, {5, "....KKK"}, {6, "KKKKKKKK"}, {30, std::string(32, 'K')},
+  };
+  for (const auto& c : cases) {
+    Sequence run;
+    for (int k = 0; k < c.lines; ++k) run.add(0.7f, title);
+    run.add(0.95f, paragraph);
+    run.add(0.95f, paragraph);
+    EXPECT_EQ(keeps(run.decode(0.5f, 0.0f)), c.keeps) << c.lines << " lines";
+  }
+}
+
 // "(Reporting by ...; Editing by ...)" after a kept paragraph is part of the story (POLICY.md).
 TEST(DecodeBlocks, AgencyCreditAfterKeptBodyIsKept) {
   BlockShape paragraph = plain_shape(40);
