@@ -351,6 +351,7 @@ Status train_model(const TrainOptions& options, const Model& start, Model* out) 
   Model model = start;
   std::size_t pages_seen = 0;
   for (CaseMode mode : {CaseMode::kText, CaseMode::kHtml}) {
+    if (!(mode == CaseMode::kText ? options.learn_text : options.learn_html)) continue;
     std::vector<GoldenCase> cases;
     std::vector<std::size_t> case_sets;  // index of each case's set among options.sets
     for (std::size_t k = 0; k < options.sets.size(); ++k) {

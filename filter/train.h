@@ -40,6 +40,10 @@ struct TrainOptions {
   // their blocks from a comment-section opener on are not learned from, so the trees learn comment
   // sections from the sets that follow the policy, and everything else from these sets as well.
   std::set<std::string> gold_keeps_comments;
+  // Which sections to learn; a section not learned is taken from the start model as it is, so a
+  // user can retrain the [text] section on their own text and keep the [html] one (or the reverse).
+  bool learn_text = true;
+  bool learn_html = true;
   int threads = 1;
   std::function<void(const std::string&)> progress;  // optional, one line per step
 };
@@ -65,8 +69,8 @@ struct DecoderChoice {
 // trial; sets of fewer than `min_pages` pages are not counted, unless no set is that large.
 DecoderChoice pooled_choice(const std::vector<std::vector<SetF1>>& per_trial, int min_pages);
 
-// Trains both sections of the model: [text] on the .txt inputs, [html] on the .html inputs.
-// `start` supplies a section that has no training pages.
+// Trains the sections of the model that `options` asks for: [text] on the .txt inputs, [html] on
+// the .html inputs. `start` supplies a section not asked for, or that has no training pages.
 Status train_model(const TrainOptions& options, const Model& start, Model* out);
 
 }  // namespace winnow

@@ -330,6 +330,40 @@ TEST(Cli, TrainLeavesNoPartialFile) {
   EXPECT_NE(testing::read_whole_file(model).find(" --rounds 3 "), std::string::npos) << "options recorded";
 }
 
+// --section html with --model: the [text] section is copied from the given model, the header line
+// records both options; a model file that cannot be read is refused before training.
+TEST(Cli, TrainOneSectionCopiesTheOtherFromTheModelGiven) {
+  TempDir dir;
+  const std::string set = write_golden_set(dir);
+  // The same pages as HTML, so that both sections have pages to learn from.
+  dir.write("set/one.html", "<ul><li><a href=\"/s\">Share This</a></li></ul><p>" + kParagraph + "</p>");
+  dir.write("set/two.html", "<nav><a href=\"/\">Menu</a></nav><p>" + kParagraph + " Again.</p><a href=\"#\">Back to top</a>");
+  const std::string base = dir / "base.model";
+  ASSERT_EQ(run_winnow({"train", set, "-o", base, "--part", "all", "--rounds", "3", "-j", "1"}).exit_code, 0);
+  const std::string model = dir / "html.model";
+  const Outcome run = run_winnow({"train", set, "-o", model, "--part", "all", "--rounds", "4", "--section", "html",
+                                  "--model", base, "-j", "1"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err.find("text:"), std::string::npos) << "the text section was learned: " << run.err;
+  auto section = [](const std::string& text, const std::string& name) {
+    const std::size_t begin = text.find("[" + name + "]");
+    const std::size_t end = name == "text" ? text.find("[html]") : text.find("end fnv1a-64");
+    return begin == std::string::npos || end == std::string::npos ? std::string() : text.substr(begin, end - begin);
+  };
+  const std::string base_text = testing::read_whole_file(base);
+  const std::string model_text = testing::read_whole_file(model);
+  EXPECT_FALSE(section(model_text, "text").empty());
+  EXPECT_EQ(section(model_text, "text"), section(base_text, "text"));
+  EXPECT_NE(section(model_text, "html"), section(base_text, "html"));
+  EXPECT_NE(model_text.find(" --section html --model " + base + "\n"), std::string::npos);
+
+  const Outcome missing = run_winnow({"train", set, "-o", dir / "m.model", "--section", "text", "--model", dir / "nope.model"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("nope.model"), std::string::npos) << missing.err;
+  EXPECT_EQ(missing.err.find("pages with gold text"), std::string::npos) << "trained first: " << missing.err;
+  EXPECT_EQ(run_winnow({"train", set, "-o", dir / "m.model", "--section", "both-ways"}).exit_code, 2);
+}
+
 TEST(Cli, ExplainWhyAddsAFeatureLinePerBlock) {
   TempDir dir;
   const std::string page = dir.write("page.txt", "Menu\n" + kParagraph + "\nShare This\n");

@@ -269,6 +269,35 @@ TEST(TrainModel, SectionWithoutPagesKeepsTheStartingSection) {
   EXPECT_EQ(model.text.first_pass.roots.size(), static_cast<std::size_t>(kRounds));
 }
 
+// --section: the section not asked for is the start model's, exactly; the one asked for is learned
+// from the pages as when both are, so a user can retrain one section and keep the other.
+TEST(TrainModel, OnlyTheSectionAskedForIsLearned) {
+  TempDir dir;
+  write_golden_set(dir);
+  Model both;
+  ASSERT_TRUE(train(dir / "set", 1, &both).ok());
+  const struct {
+    bool learn_text;
+    bool learn_html;
+  } cases[] = {{true, false}, {false, true}};
+  for (const auto& c : cases) {
+    TrainOptions options;
+    options.sets = {dir / "set"};
+    options.part = Part::kAll;
+    options.boost.rounds = kRounds;
+    options.boost.max_depth = 3;
+    options.learn_text = c.learn_text;
+    options.learn_html = c.learn_html;
+    Model model;
+    const Status status = train_model(options, default_model(), &model);
+    ASSERT_TRUE(status.ok()) << status.message;
+    const SectionModel& learned = c.learn_text ? model.text : model.html;
+    const SectionModel& kept = c.learn_text ? model.html : model.text;
+    EXPECT_EQ(section_text(learned), section_text(c.learn_text ? both.text : both.html)) << c.learn_text;
+    EXPECT_EQ(section_text(kept), section_text(c.learn_text ? default_model().html : default_model().text)) << c.learn_text;
+  }
+}
+
 // A set with snippets and no gold text (as the trafilatura benchmark ships): its pages are learned
 // from the blocks the snippets touch, and its sections keep the starting decoder parameters, since
 // there are no gold tokens to tune them on.

@@ -122,6 +122,8 @@ struct TrainCommand {
   TrainOptions train;  // the learner's settings, with their defaults
   std::vector<std::string> set_weights;  // NAME=WEIGHT, as given
   std::vector<std::string> gold_keeps_comments;
+  std::string section = "both";  // text, html or both
+  std::string model_path;        // the model the sections not learned come from (empty: built in)
   int threads = 0;
 };
 CLI::App* setup_train(CLI::App& app, TrainCommand& options);

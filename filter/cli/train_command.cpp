@@ -74,6 +74,12 @@ CLI::App* setup_train(CLI::App& app, TrainCommand& options) {
   sub->add_option("--gold-keeps-comments", options.gold_keeps_comments,
                   "NAME: the gold of the set in directory NAME keeps comment threads, which the policy cuts; "
                   "its comment sections are not learned from (repeatable)");
+  sub->add_option("--section", options.section,
+                  "Which section to learn: text, html or both; the other is copied from --model")
+      ->check(CLI::IsMember({"text", "html", "both"}))
+      ->capture_default_str();
+  sub->add_option("--model", options.model_path,
+                  "Model file whose section --section leaves out is copied (default: built in)");
   sub->add_option("-j,--threads", options.threads, "Worker threads (0: all cores)")->capture_default_str();
   return sub;
 }
@@ -85,6 +91,11 @@ int run_train(const TrainCommand& options) {
   train.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   train.progress = [](const std::string& line) { std::cerr << line << "\n"; };
   train.gold_keeps_comments.insert(options.gold_keeps_comments.begin(), options.gold_keeps_comments.end());
+  train.learn_text = options.section != "html";
+  train.learn_html = options.section != "text";
+  std::shared_ptr<const Model> start_holder;
+  const Model* start = model_from_option(options.model_path, start_holder);
+  if (start == nullptr) return kExitUsage;
   for (const std::string& value : options.set_weights) {
     const std::size_t eq = value.find('=');
     const std::string name = value.substr(0, eq);
@@ -103,7 +114,7 @@ int run_train(const TrainCommand& options) {
     return kExitUsage;
   }
   Model model;
-  if (Status s = train_model(train, default_model(), &model); !s.ok()) {
+  if (Status s = train_model(train, *start, &model); !s.ok()) {
     std::cerr << "winnow train: " << s.message << "\n";
     out.close();
     std::error_code ignored;
@@ -121,6 +132,8 @@ int run_train(const TrainCommand& options) {
       << t.max_blocks_per_page;
   for (const std::string& value : options.set_weights) out << " --set-weight " << value;
   for (const std::string& name : options.gold_keeps_comments) out << " --gold-keeps-comments " << name;
+  if (options.section != "both") out << " --section " << options.section;
+  if (!options.model_path.empty()) out << " --model " << options.model_path;
   out << "\n"
       << serialize_model(model);
   out.close();
