@@ -251,25 +251,38 @@ const std::vector<CategoryPatterns>& pattern_table() {
        false, {"unsere newsletter", "unseren newsletter", "unserem newsletter", "zum newsletter", "nuestro boletín",
                "notre newsletter", "notre lettre", "to hear", "letter to the editor"}},
       {LexiconCategory::kPrompt, 12, "^.{0,80}\\s\\S+@[\\w-]+\\.[\\w.-]+\\s*$", false, {"@"}},
+      // Comment prompts and labels, as two rows: the whole-line patterns in one group anchored at
+      // the start (Boost then tries the start only), the phrases anywhere in another, each with
+      // only the needles its patterns need ("like", "report", "post" are common words).
       {LexiconCategory::kComments, 12,
-       "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|"
-       "comentarios?)(?:\\s*\\(\\d+\\))?\\W*$|^\\W*(?:post|leave|add|write|submit|show|view|read|hide) "
-       "(?:a |your |all |the )?(?:\\d+ )?(?:comments?|reply|response|replies)\\b|\\bleave feedback\\b|^\\W*reply\\W*$|"
-       "\\bbe the first to comment\\b|\\bjoin the (?:discussion|conversation)\\b|"
-       "\\b(?:log ?in|sign ?in|register)(?: or (?:register|sign ?up))? to (?:comment|reply|post)|"
-       "^\\W*(?:like|likes|quote|reply|report|upvote|downvote)\\s*(?:\\(\\d+\\)|\\d+)?\\W*$|\\bcomments? (?:are |is )?(?:closed|disabled)\\b|"
-       "\\bmust be logged in to (?:post|leave) a comment\\b|\\byour email address will not be published\\b|"
-       "\\brequired fields are marked\\b|\\bcomment policy\\b|\\bcomments are moderated\\b|^\\W*(?:no comments(?: yet)?|keine kommentare|"
+       "^(?:\\W*(?:\\d+\\s+)?(?:comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|"
+       "comentarios?)(?:\\s*\\(\\d+\\))?\\W*$|\\W*(?:post|leave|add|write|submit|show|view|read|hide) "
+       "(?:a |your |all |the )?(?:\\d+ )?(?:comments?|reply|response|replies)\\b|\\W*reply\\W*$|"
+       "\\W*(?:like|likes|quote|reply|report|upvote|downvote)\\s*(?:\\(\\d+\\)|\\d+)?\\W*$|\\W*(?:no comments(?: yet)?|keine kommentare|"
        "(?:einen )?kommentar (?:schreiben|verfassen|hinterlassen)|kommentieren|laisser un commentaire|"
-       "deja (?:un|tu) comentario|dodaj komentarz|komentarze|commenti|lascia un commento)\\W*$", false, {"comment", "response", "repl", "reaction", "discussion", "kommentar", "commentaire", "comentario", "komentarz", "kommentieren", "feedback", "conversation", "like", "quote", "report", "upvote", "downvote", "email address", "required fields", " to post"}},
+       "deja (?:un|tu) comentario|dodaj komentarz|komentarze|commenti|lascia un commento)\\W*$)",
+       false, {"comment", "response", "repl", "reaction", "discussion", "kommentar", "commentaire", "comentario", "komentarz",
+               "kommentieren", "like", "quote", "report", "upvote", "downvote"}},
+      {LexiconCategory::kComments, 12,
+       "\\bleave feedback\\b|\\bbe the first to comment\\b|\\bjoin the (?:discussion|conversation)\\b|"
+       "\\b(?:log ?in|sign ?in|register)(?: or (?:register|sign ?up))? to (?:comment|reply|post)|"
+       "\\bcomments? (?:are |is )?(?:closed|disabled)\\b|"
+       "\\bmust be logged in to (?:post|leave) a comment\\b|\\byour email address will not be published\\b|"
+       "\\brequired fields are marked\\b|\\bcomment policy\\b|\\bcomments are moderated\\b",
+       false, {"feedback", "comment", "discussion", "conversation", "repl", " to post", "email address", "required fields"}},
+      // The opener of a comment section, as two rows likewise.
       {LexiconCategory::kCommentSection, 14,
-       "^\\W*(?:\\d+\\s+)?(?:comments?|responses?|reactions|kommentare?|commentaires?|comentarios?)"
-       "(?:\\s*\\(\\d+\\))?\\W*$|^\\W*[1-9][\\d,.]*\\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)\\b|"
-       "^\\W*(?:\\d+|one|two|three) (?:thoughts?|responses?|comments?|replies) (?:on|to)\\s*[“\"«„‘'].{1,150}$|"
-       "^\\W*(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\\b|"
+       "^(?:\\W*(?:\\d+\\s+)?(?:comments?|responses?|reactions|kommentare?|commentaires?|comentarios?)"
+       "(?:\\s*\\(\\d+\\))?\\W*$|\\W*[1-9][\\d,.]*\\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)\\b|"
+       "\\W*(?:\\d+|one|two|three) (?:thoughts?|responses?|comments?|replies) (?:on|to)\\s*[“\"«„‘'].{1,150}$|"
+       "\\W*(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\\b|"
+       "\\S+(?: \\S+){0,3} (?:said|says|wrote)\\s*(?:\\.\\.\\.|…|:)\\s*$)",
+       false, {"comment", "response", "reaction", "kommentar", "commentaire", "comentario", "repl", "thought", "said",
+               "says", "wrote"}},
+      {LexiconCategory::kCommentSection, 14,
        "\\bjoin the (?:discussion|conversation)\\b|\\bbe the first to comment\\b|\\bread them below\\b|"
-       "^\\S+(?: \\S+){0,3} (?:said|says|wrote)\\s*(?:\\.\\.\\.|…|:)\\s*$|\\bcomments? (?:are |is )?closed\\b|"
-       "\\b(?:show|view|load|hide) (?:all |more )?(?:\\d+ )?comments\\b", false, {"comment", "response", "reaction", "kommentar", "commentaire", "comentario", "repl", "leave", "post", "add", "write", "submit", "discussion", "conversation", "read them", "said", "says", "wrote", "closed", "thought"}},
+       "\\bcomments? (?:are |is )?closed\\b|\\b(?:show|view|load|hide) (?:all |more )?(?:\\d+ )?comments\\b",
+       false, {"discussion", "conversation", "comment", "read them"}},
       {LexiconCategory::kSourcePointer, 14,
        "^\\W*(?:source(?: link)?|sources?|via|quelle|fuente)\\s*:?(?:\\s+\\S+){0,6}\\s*$|"
        "^\\W*(?:first appeared (?:on|in|at)|originally (?:published|appeared|posted) (?:on|in|at|by)|"
