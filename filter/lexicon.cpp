@@ -167,10 +167,14 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bsubscribe (?:now |today )?to (?:continue|read|get (?:full|unlimited))|\\bto continue reading\\b|"
        "\\bthis (?:article|content|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members)|"
        "\\bgift (?:this )?articles?\\b|\\bpremium (?:content|article)\\b|\\bsign in to (?:continue|read)|"
-       "\\byou have (?:\\d+|one|no) (?:free )?articles? (?:left|remaining)|"
        "\\bfree articles?\\b.{0,30}\\b(?:this month|left|remaining)\\b", false,
-       {"subscri", "already", "continue reading", "this article", "this content", "this story", "gift", "premium",
-        "sign in to", "free article", "you have "}},
+       {"subscri", "already a subscriber", "already have an account", "continue reading", "this article is",
+        "this content is", "this story is", "gift article", "gift this", "premium content", "premium article",
+        "sign in to", "free article"}},
+      // "You have 3 free articles left": its only needle is common in body text, so it has a row of
+      // its own rather than sending every such paragraph through the whole paywall row.
+      {LexiconCategory::kLegal, 1000000,
+       "\\byou have (?:\\d+|one|no) (?:free )?articles? (?:left|remaining)", false, {"you have "}},
       // More paywall lines, in a row of their own: in the row above, tried on every paragraph that
       // says "already" or "premium", they cost 1% of the time on plain text.
       {LexiconCategory::kLegal, 1000000,
