@@ -203,8 +203,8 @@ const std::vector<CategoryPatterns>& pattern_table() {
        {"share", "tweet", "pin it", "mail", "print", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "telegram",
         "pinterest", "flipboard", "copy link", "save", "teilen", "partager", "compartir"}},
       {LexiconCategory::kPrompt, 6,
-       "^\\W*(?:\\w+\\s+){0,2}teilen\\W*$|"
-       "^\\W*(?:compartir|partager|enviar|share|tweet|e-?mail|send)\\b(?:\\s+\\S+){0,3}\\W*(?<![.!?])$", false,
+       "^\\W*(?:(?:\\w+\\s+){0,2}teilen\\W*$|"
+       "(?:compartir|partager|enviar|share|tweet|e-?mail|send)\\b(?:\\s+\\S+){0,3}\\W*(?<![.!?])$)", false,
        {"teilen", "compartir", "partager", "enviar", "share", "tweet", "mail", "send"}},
       // Calls to follow, share, subscribe: four rows by their needles, so that a block holding a
       // common needle (" us ", "share", "download") runs one short pattern, not all of them (one row
@@ -288,11 +288,11 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\bcomments? (?:are |is )?closed\\b|\\b(?:show|view|load|hide) (?:all |more )?(?:\\d+ )?comments\\b",
        false, {"discussion", "conversation", "comment", "read them"}},
       {LexiconCategory::kSourcePointer, 14,
-       "^\\W*(?:source(?: link)?|sources?|via|quelle|fuente)\\s*:?(?:\\s+\\S+){0,6}\\s*$|"
-       "^\\W*(?:first appeared (?:on|in|at)|originally (?:published|appeared|posted) (?:on|in|at|by)|"
+       "^\\W*(?:(?:source(?: link)?|sources?|via|quelle|fuente)\\s*:?(?:\\s+\\S+){0,6}\\s*$|"
+       "(?:first appeared (?:on|in|at)|originally (?:published|appeared|posted) (?:on|in|at|by)|"
        "this (?:article|story|post) (?:first |originally )?(?:appeared|was published) (?:on|in|at)|"
        "read (?:more|the (?:full|original|rest of the) (?:article|story|post)) (?:on|at) |read more on original|"
-       "read the original|continue reading (?:on|at) |continue reading (?:the )?(?:original|full) (?:article|story|post))",
+       "read the original|continue reading (?:on|at) |continue reading (?:the )?(?:original|full) (?:article|story|post)))",
        false, {"source", "via", "quelle", "fuente", "appeared", "originally", "published", "read"}},
       {LexiconCategory::kCaption, 45,
        "^\\W*(?:file |archive |stock |handout )?(?:photo|image|picture|video|illustration|graphic|photograph|"
@@ -324,9 +324,9 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "\\b(?:wir respektieren|we respect) (?:deine|ihre|your) (?:privatsphäre|privacy)\\b", false,
        {"cookie", "consent", "privacy", "settings", "by continuing", "by using", "privatsphäre"}},
       {LexiconCategory::kCookie, 4,
-       "^\\W*(?:accept|reject|allow|decline|refuse|deny|aceptar|rechazar|akzeptieren|ablehnen|accepter|refuser)"
+       "^\\W*(?:(?:accept|reject|allow|decline|refuse|deny|aceptar|rechazar|akzeptieren|ablehnen|accepter|refuser)"
        "(?: all| non-essential| necessary| optional| essential| alle| tout| todas)?(?: cookies)?\\W*$|"
-       "^\\W*(?:manage|customi[sz]e|change) (?:preferences|cookies|cookie settings|settings|consent|choices)\\W*$", false,
+       "(?:manage|customi[sz]e|change) (?:preferences|cookies|cookie settings|settings|consent|choices)\\W*$)", false,
        {"accept", "reject", "allow", "decline", "refuse", "deny", "aceptar", "rechazar", "akzeptieren", "ablehnen",
         "manage", "customi", "change"}},
       {LexiconCategory::kAdvert, 6,
@@ -360,10 +360,10 @@ const std::vector<CategoryPatterns>& pattern_table() {
        // digit ("hematocrit > 24%" compares). The multi-byte ones are excluded by look-ahead: a byte
        // class [^»›] rejected every item holding a character that shares one of their bytes, such as
        // ’, –, © or ú.
-       "^(?:(?!»|›|«|←)[^>]){1,40}(?:\\s(?:>|»|›|→)\\s(?!\\d)(?:(?!»|›|«|←)[^>]){1,40}){1,}$|^\\W*you are here\\b", false, {">", "»", "›", "→", "you are here"}},
+       "^(?:(?:(?!»|›|«|←)[^>]){1,40}(?:\\s(?:>|»|›|→)\\s(?!\\d)(?:(?!»|›|«|←)[^>]){1,40}){1,}$|\\W*you are here\\b)", false, {">", "»", "›", "→", "you are here"}},
       {LexiconCategory::kByline, 15,
-       "^\\W*(?:posts|joined|member since|registered|reputation|karma|messages|points)\\s*:\\s*\\S|"
-       "^\\W*(?:words|text|texte|author|autor|auteur|reporter|story|interview|photos? and words)\\s*:\\s*[^\\s:]+(?:\\s+[^\\s:]+){0,3}\\s*$",
+       "^\\W*(?:(?:posts|joined|member since|registered|reputation|karma|messages|points)\\s*:\\s*\\S|"
+       "(?:words|text|texte|author|autor|auteur|reporter|story|interview|photos? and words)\\s*:\\s*[^\\s:]+(?:\\s+[^\\s:]+){0,3}\\s*$)",
        false, {":"}},
       {LexiconCategory::kByline, 15,
        "^\\W*(?:posted|written|published|updated|reported|filed|last updated|submitted|started|asked|answered|"
@@ -392,15 +392,15 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "^\\W*(?:tags?|tagged(?: as| with| in)?|filed (?:under|in)|categor(?:y|ies)|topics?|labels?|keywords|"
        "posted in|schlagworte|schlagwörter|themen|étiquettes|mots-clés|etiquetas|temas)\\s*:", false, {":"}},
       {LexiconCategory::kTagList, 30,
-       "^[^|]{1,32}(?:\\|[^|]{1,32}){2,}$|^(?:(?!·|•).){1,32}(?:(?:·|•)(?:(?!·|•).){1,32}){2,}$", false, {"|", "·", "•"}},
+       "^(?:[^|]{1,32}(?:\\|[^|]{1,32}){2,}$|(?:(?!·|•).){1,32}(?:(?:·|•)(?:(?!·|•).){1,32}){2,}$)", false, {"|", "·", "•"}},
       {LexiconCategory::kCredit, 60,
        "^\\W*(?:additional )?(?:reporting|writing|editing|compiled|research|translated|translation) by\\b.{0,200}"
        "(?:;|\\band\\b|\\bby\\b).{0,200}$", false, {" by"}},
       // A bare address with a dot in it: "http://localhost:7071/api/x" alone on a line is a
       // code sample in documentation, not a link left over from the page.
       {LexiconCategory::kUrl, 40,
-       "^\\W*(?:https?://[^\\s.]*\\.\\S*|www\\.\\S+)\\s*$|^\\W*[\\w.-]+\\.(?:com|org|net|gov|edu|co\\.uk|de|fr|es|info|io)"
-       "(?:/\\S*)?\\s*$", false,
+       "^\\W*(?:(?:https?://[^\\s.]*\\.\\S*|www\\.\\S+)\\s*$|[\\w.-]+\\.(?:com|org|net|gov|edu|co\\.uk|de|fr|es|info|io)"
+       "(?:/\\S*)?\\s*$)", false,
        {"://", "www.", ".com", ".org", ".net", ".gov", ".edu", ".co.uk", ".de", ".fr", ".es", ".info", ".io"}},
       // Chinese (simplified and traditional) and Japanese: the same forms of clutter, in rows of
       // their own (their needles are their own words). Word limits count as utf8::count_words does.
