@@ -294,15 +294,21 @@ const std::vector<CategoryPatterns>& pattern_table() {
        "read (?:more|the (?:full|original|rest of the) (?:article|story|post)) (?:on|at) |read more on original|"
        "read the original|continue reading (?:on|at) |continue reading (?:the )?(?:original|full) (?:article|story|post)))",
        false, {"source", "via", "quelle", "fuente", "appeared", "originally", "published", "read"}},
+      // Caption labels and credits, as two rows: the forms that open the line in one group anchored
+      // at the start (Boost then tries the start only), the forms that end it in another.
       {LexiconCategory::kCaption, 45,
-       "^\\W*(?:file |archive |stock |handout )?(?:photo|image|picture|video|illustration|graphic|photograph|"
+       "^\\W*(?:(?:file |archive |stock |handout )?(?:photo|image|picture|video|illustration|graphic|photograph|"
        "photos|credit|photo credit|image credit|image source|image caption|media caption|caption|foto|bild|"
-       "fotos|pictured|kuva|imagen|abbildung|abb\\.|fotografía|ilustración)s?(?:\\s*\\d{1,3})?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|^\\W*(?:image caption|image source|media caption|"
-       "video caption)\\s*,|\\b(?:photo|image|picture|credit|foto|bild|photograph|kuva|imagen|fotografía)s?\\s*:\\s*(?:[^.!?:]|\\.(?=\\S)){1,50}$|"
-       "^\\W*file photo\\b|\\((?:photo|image|credit|picture)s?\\b[^)]{0,60}\\)\\s*$|"
-       "^\\W*(?:click|tap) (?:to|for) (?:enlarge|expand|view)|^\\W*(?:beitragsbild|titelbild|symbolbild|bild anzeigen)\\W*$|"
-       "^\\W*(?:bild|foto|photo|image) via\\b", false, {"photo", "image", "picture", "video", "illustration", "graphic", "credit", "caption", "foto", "bild", "pictured", "click", "tap ",
-        "kuva", "imagen", "abbildung", "abb.", "fotograf", "ilustraci"}},
+       "fotos|pictured|kuva|imagen|abbildung|abb\\.|fotografía|ilustración)s?(?:\\s*\\d{1,3})?\\s*(?:\\([^)]{0,20}\\)\\s*)?[:|]|"
+       "(?:image caption|image source|media caption|video caption)\\s*,|file photo\\b|"
+       "(?:click|tap) (?:to|for) (?:enlarge|expand|view)|(?:beitragsbild|titelbild|symbolbild|bild anzeigen)\\W*$|"
+       "(?:bild|foto|photo|image) via\\b)",
+       false, {"photo", "image", "picture", "video", "illustration", "graphic", "credit", "caption", "foto", "bild",
+               "pictured", "click", "tap ", "kuva", "imagen", "abbildung", "abb.", "fotograf", "ilustraci"}},
+      {LexiconCategory::kCaption, 45,
+       "\\b(?:photo|image|picture|credit|foto|bild|photograph|kuva|imagen|fotografía)s?\\s*:\\s*(?:[^.!?:]|\\.(?=\\S)){1,50}$|"
+       "\\((?:photo|image|credit|picture)s?\\b[^)]{0,60}\\)\\s*$",
+       false, {"photo", "image", "picture", "credit", "foto", "bild", "kuva", "imagen", "fotograf"}},
       {LexiconCategory::kCaption, 15,
        "\\b(?:getty images|shutterstock|ap photo|afp photo|afp via getty|istock(?:photo)?|epa-efe|"
        "reuters/|/reuters|/ap\\b|/afp\\b|imago|picture alliance|dpa/)|"
