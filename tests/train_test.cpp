@@ -104,13 +104,19 @@ void write_golden_set(const TempDir& dir) {
 // determinism tests cover it.
 constexpr int kRounds = 6;
 
-Status train(const std::string& set, int threads, Model* out, std::vector<std::string>* progress = nullptr) {
+// Options that learn from every page of `set`, kRounds trees of depth 3 a pass.
+TrainOptions tiny_options(const std::string& set) {
   TrainOptions options;
   options.sets = {set};
   options.part = Part::kAll;
-  options.threads = threads;
   options.boost.rounds = kRounds;
   options.boost.max_depth = 3;
+  return options;
+}
+
+Status train(const std::string& set, int threads, Model* out, std::vector<std::string>* progress = nullptr) {
+  TrainOptions options = tiny_options(set);
+  options.threads = threads;
   if (progress != nullptr) options.progress = [progress](const std::string& line) { progress->push_back(line); };
   return train_model(options, default_model(), out);
 }
@@ -170,11 +176,7 @@ TEST(TrainModel, SetWeightsScaleTheSetsPagesAndMustNameAGivenSet) {
   TempDir dir;
   write_golden_set(dir);
   const std::string set = dir / "set";
-  TrainOptions options;
-  options.sets = {set};
-  options.part = Part::kAll;
-  options.boost.rounds = kRounds;
-  options.boost.max_depth = 3;
+  TrainOptions options = tiny_options(set);
   options.boost.min_child_weight = 2;  // a leaf's least weight is what a heavier set reaches sooner
   Model plain;
   ASSERT_TRUE(train_model(options, default_model(), &plain).ok());
@@ -281,11 +283,7 @@ TEST(TrainModel, OnlyTheSectionAskedForIsLearned) {
     bool learn_html;
   } cases[] = {{true, false}, {false, true}};
   for (const auto& c : cases) {
-    TrainOptions options;
-    options.sets = {dir / "set"};
-    options.part = Part::kAll;
-    options.boost.rounds = kRounds;
-    options.boost.max_depth = 3;
+    TrainOptions options = tiny_options(dir / "set");
     options.learn_text = c.learn_text;
     options.learn_html = c.learn_html;
     Model model;
