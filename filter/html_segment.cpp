@@ -333,9 +333,53 @@ struct ElementRecord {
   float good_words = 0;
 };
 
+// Where a node starts in the parsed bytes.
+std::size_t source_offset(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT ? node->v.element.start_pos.offset : node->v.text.start_pos.offset;
+}
+
+bool is_noscript_name_at(std::string_view html, std::size_t at) {
+  constexpr std::string_view kName = "noscript";
+  if (html.size() - at < kName.size()) return false;
+  for (std::size_t i = 0; i < kName.size(); ++i) {
+    if (utf8::ascii_lower(html[at + i]) != kName[i]) return false;
+  }
+  return true;
+}
+
+// The byte ranges, in the parsed `html`, of the <noscript> elements of <head>, each from its start
+// tag to its end tag. The parser reads <noscript> as scripting were off; in <head> that element may
+// hold only links, metas and styles, and its first text or other tag (a tracking pixel's <img>,
+// "Please enable JavaScript") ends it and the head, and goes into the body. The end tag is then
+// ignored, so what lay between the two tags is in the body, where a browser never shows it.
+std::vector<std::pair<std::size_t, std::size_t>> head_noscript_ranges(const GumboNode* root, std::string_view html) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  const GumboVector& top = root->v.element.children;
+  for (unsigned i = 0; i < top.length; ++i) {
+    const auto* head = static_cast<const GumboNode*>(top.data[i]);
+    if (head->type != GUMBO_NODE_ELEMENT || head->v.element.tag != GUMBO_TAG_HEAD) continue;
+    const GumboVector& children = head->v.element.children;
+    for (unsigned k = 0; k < children.length; ++k) {
+      const auto* child = static_cast<const GumboNode*>(children.data[k]);
+      if (child->type != GUMBO_NODE_ELEMENT || child->v.element.tag != GUMBO_TAG_NOSCRIPT) continue;
+      const std::size_t begin = child->v.element.start_pos.offset;
+      // The end tag as the tokeniser finds it: "</noscript" in any case (a <noscript> in head
+      // holds no raw text in which it could hide).
+      for (std::size_t lt = html.find("</", begin); lt != std::string_view::npos; lt = html.find("</", lt + 2)) {
+        if (is_noscript_name_at(html, lt + 2)) {
+          ranges.emplace_back(begin, lt);
+          break;
+        }
+      }
+    }
+  }
+  return ranges;
+}
+
 class Segmenter {
  public:
-  explicit Segmenter(bool read_noscript) : read_noscript_(read_noscript) {}
+  Segmenter(bool read_noscript, std::vector<std::pair<std::size_t, std::size_t>> hidden_ranges)
+      : read_noscript_(read_noscript), hidden_ranges_(std::move(hidden_ranges)) {}
   Document run(const GumboNode* root);
 
  private:
@@ -374,6 +418,23 @@ class Segmenter {
   int inline_row_depth_ = 0;  // > 0 inside a row read as one line
   int figure_depth_ = 0;  // open <figure> and <figcaption> elements
   bool read_noscript_ = false;  // <noscript> in <body> gives text
+  // Byte ranges whose nodes give no text wherever the parser put them (head_noscript_ranges).
+  std::vector<std::pair<std::size_t, std::size_t>> hidden_ranges_;
+
+  bool is_hidden_by_source(const GumboNode* node) const {
+    if (hidden_ranges_.empty()) return false;
+    // The <body> the breakout opened starts where the breakout did, or at a <body> tag written
+    // inside the <noscript> (an old page that closed its head there).
+    if (node->type == GUMBO_NODE_ELEMENT && (node->v.element.tag == GUMBO_TAG_BODY ||
+                                             node->v.element.tag == GUMBO_TAG_HTML)) {
+      return false;
+    }
+    const std::size_t at = source_offset(node);
+    for (const auto& [begin, end] : hidden_ranges_) {
+      if (at > begin && at < end) return true;
+    }
+    return false;
+  }
 };
 
 void Segmenter::add_text(std::string_view text) {
@@ -556,6 +617,7 @@ Document Segmenter::run(const GumboNode* root) {
       continue;
     }
     const auto* child = static_cast<const GumboNode*>(children.data[top.next_child++]);
+    if (is_hidden_by_source(child)) continue;
     switch (child->type) {
       case GUMBO_NODE_ELEMENT: {
         const GumboTag tag = child->v.element.tag;
@@ -620,11 +682,12 @@ Document segment_html(std::string_view html, std::size_t max_depth, LimitsHit* h
   options.deallocator = &ParseArena::release;
   options.userdata = &arena;
   GumboOutput* output = gumbo_parse_with_options(&options, parsed.data(), parsed.size());
-  Document doc = Segmenter(false).run(output->root);
+  const auto head_noscripts = head_noscript_ranges(output->root, parsed);
+  Document doc = Segmenter(false, head_noscripts).run(output->root);
   std::size_t words = 0;
   for (const Block& block : doc.blocks) words += static_cast<std::size_t>(std::count(block.text.begin(), block.text.end(), ' ')) + 1;
   if (words < kAppShellWords) {
-    Document fallback = Segmenter(true).run(output->root);
+    Document fallback = Segmenter(true, head_noscripts).run(output->root);
     if (fallback.blocks.size() > doc.blocks.size()) doc = std::move(fallback);
   }
   return doc;  // the tree goes with the arena, without a walk to free it node by node
