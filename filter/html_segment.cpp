@@ -14,8 +14,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fnv_hash.h"
@@ -363,14 +365,23 @@ std::vector<std::pair<std::size_t, std::size_t>> head_noscript_ranges(const Gumb
       const auto* child = static_cast<const GumboNode*>(children.data[k]);
       if (child->type != GUMBO_NODE_ELEMENT || child->v.element.tag != GUMBO_TAG_NOSCRIPT) continue;
       const std::size_t begin = child->v.element.start_pos.offset;
+      // The children come in page order, so the end tag that ends the range before ends this one
+      // too when it lies past its start: each byte is searched once, however many there are.
+      if (!ranges.empty() && ranges.back().second > begin) {
+        ranges.emplace_back(begin, ranges.back().second);
+        continue;
+      }
       // The end tag as the tokeniser finds it: "</noscript" in any case (a <noscript> in head
       // holds no raw text in which it could hide).
+      std::size_t end = std::string_view::npos;
       for (std::size_t lt = html.find("</", begin); lt != std::string_view::npos; lt = html.find("</", lt + 2)) {
         if (is_noscript_name_at(html, lt + 2)) {
-          ranges.emplace_back(begin, lt);
+          end = lt;
           break;
         }
       }
+      if (end == std::string_view::npos) return ranges;  // none further on either
+      ranges.emplace_back(begin, end);
     }
   }
   return ranges;
@@ -429,11 +440,12 @@ class Segmenter {
                                              node->v.element.tag == GUMBO_TAG_HTML)) {
       return false;
     }
+    // The ranges start in page order and their ends never go back, so the last range that starts
+    // before `at` reaches furthest of those that could hold it.
     const std::size_t at = source_offset(node);
-    for (const auto& [begin, end] : hidden_ranges_) {
-      if (at > begin && at < end) return true;
-    }
-    return false;
+    const auto after = std::partition_point(hidden_ranges_.begin(), hidden_ranges_.end(),
+                                            [at](const auto& range) { return range.first < at; });
+    return after != hidden_ranges_.begin() && at < std::prev(after)->second;
   }
 };
 
@@ -617,7 +629,9 @@ Document Segmenter::run(const GumboNode* root) {
       continue;
     }
     const auto* child = static_cast<const GumboNode*>(children.data[top.next_child++]);
-    if (is_hidden_by_source(child)) continue;
+    // (What the parser left in the head stays: a title between two noscripts.)
+    const bool in_head = stack_.size() >= 2 && stack_[1].node->v.element.tag == GUMBO_TAG_HEAD;
+    if (!in_head && is_hidden_by_source(child)) continue;
     switch (child->type) {
       case GUMBO_NODE_ELEMENT: {
         const GumboTag tag = child->v.element.tag;

@@ -161,6 +161,12 @@ TEST(SegmentHtml, NoscriptTextInHeadGivesNoText) {
        "<body><p>Body.</p></body>", {"title: T", "p: Body."}},
       {"body tag inside", "<head><noscript><meta name=a></head><body><img src=p.gif> </noscript><p>Body.</p>",
        {"p: Body."}},
+      // The title ends the first noscript and stays in the head, where a second one starts; one end
+      // tag then closes both ranges.
+      {"two share an end tag", "<head><noscript><title>T</title><noscript>Enable it<p>More</noscript><p>Body.</p>",
+       {"title: T", "p: Body."}},
+      {"after one that stays", "<head><noscript><link rel=a href=b></noscript><noscript>Two</noscript></head>"
+       "<p>Body.</p>", {"p: Body."}},
       {"no head tags", "<noscript>Enable JavaScript</noscript><p>Body.</p>", {"p: Body."}},
       // Without an end tag nothing is known to be hidden: the text stays.
       {"no end tag", "<head><noscript>Enable JavaScript <p>Body.</p>", {"div: Enable JavaScript", "p: Body."}},
