@@ -340,15 +340,6 @@ std::size_t source_offset(const GumboNode* node) {
   return node->type == GUMBO_NODE_ELEMENT ? node->v.element.start_pos.offset : node->v.text.start_pos.offset;
 }
 
-bool is_noscript_name_at(std::string_view html, std::size_t at) {
-  constexpr std::string_view kName = "noscript";
-  if (html.size() - at < kName.size()) return false;
-  for (std::size_t i = 0; i < kName.size(); ++i) {
-    if (utf8::ascii_lower(html[at + i]) != kName[i]) return false;
-  }
-  return true;
-}
-
 // The byte ranges, in the parsed `html`, of the <noscript> elements of <head>, each from its start
 // tag to its end tag. The parser reads <noscript> as scripting were off; in <head> that element may
 // hold only links, metas and styles, and its first text or other tag (a tracking pixel's <img>,
@@ -371,16 +362,11 @@ std::vector<std::pair<std::size_t, std::size_t>> head_noscript_ranges(const Gumb
         ranges.emplace_back(begin, ranges.back().second);
         continue;
       }
-      // The end tag as the tokeniser finds it: "</noscript" in any case (a <noscript> in head
-      // holds no raw text in which it could hide).
-      std::size_t end = std::string_view::npos;
-      for (std::size_t lt = html.find("</", begin); lt != std::string_view::npos; lt = html.find("</", lt + 2)) {
-        if (is_noscript_name_at(html, lt + 2)) {
-          end = lt;
-          break;
-        }
-      }
-      if (end == std::string_view::npos) return ranges;  // none further on either
+      // The end tag as the tokeniser finds it ("</noscript" in any case, then white space, '/' or
+      // '>'). Comments and style bodies, where a "</noscript>" would be text, were emptied before
+      // parsing (drop_raw_text_bodies), except on a page holding a NUL byte.
+      const std::size_t end = end_of_text_body(html, begin, "noscript");
+      if (end == html.size()) return ranges;  // none further on either
       ranges.emplace_back(begin, end);
     }
   }
