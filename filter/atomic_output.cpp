@@ -17,7 +17,7 @@ AtomicOutput::~AtomicOutput() {
 
 Status AtomicOutput::open(const fs::path& output) {
   output_ = output;
-  temporary_ = output.parent_path() / ("." + output.filename().string() + std::string(kPartialSuffix));
+  temporary_ = output.parent_path() / std::string(".").append(output.filename().string()).append(kPartialSuffix);
   std::error_code error;
   if (!output.parent_path().empty()) fs::create_directories(output.parent_path(), error);
   if (error) return Status{ErrorCode::kIo, output.parent_path().string() + ": cannot create: " + error.message()};

@@ -22,7 +22,11 @@ void append_array(std::string& out, const std::string& type, const std::string& 
                   Literal literal) {
   if (values.empty()) return;
   out += "const " + type + " " + name + "[] = {";
-  for (std::size_t i = 0; i < values.size(); ++i) out += (i % 8 == 0 ? "\n    " : " ") + literal(values[i]) + ",";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    out += i % 8 == 0 ? "\n    " : " ";
+    out += literal(values[i]);
+    out += ',';
+  }
   out += "\n};\n";
 }
 
@@ -34,15 +38,16 @@ std::string array_view(const std::string& name, const std::vector<T>& values) {
 
 void append_arrays(std::string& out, const std::string& name, const TreeEnsemble& ensemble) {
   append_array(out, "TreeNode", "k" + name + "Nodes", ensemble.nodes, [](const TreeNode& node) {
-    return "{" + std::to_string(node.feature) + ", " + float_literal(node.split) + ", " + std::to_string(node.yes) +
-           ", " + std::to_string(node.no) + ", " + float_literal(node.value) + "}";
+    return std::string("{").append(std::to_string(node.feature)).append(", ").append(float_literal(node.split))
+        .append(", ").append(std::to_string(node.yes)).append(", ").append(std::to_string(node.no)).append(", ")
+        .append(float_literal(node.value)).append("}");
   });
   append_array(out, "std::uint32_t", "k" + name + "Roots", ensemble.roots,
                [](std::uint32_t root) { return std::to_string(root); });
   const CompleteTrees& complete = ensemble.complete;
   append_array(out, "CompleteTrees::Tree", "k" + name + "Trees", complete.trees, [](const CompleteTrees::Tree& tree) {
-    return "{" + std::to_string(tree.first_inner) + ", " + std::to_string(tree.first_leaf) + ", " +
-           std::to_string(tree.depth) + "}";
+    return std::string("{").append(std::to_string(tree.first_inner)).append(", ")
+        .append(std::to_string(tree.first_leaf)).append(", ").append(std::to_string(tree.depth)).append("}");
   });
   append_array(out, "std::uint16_t", "k" + name + "Features", complete.feature,
                [](std::uint16_t feature) { return std::to_string(feature); });

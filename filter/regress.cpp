@@ -232,7 +232,7 @@ Status run_set(const std::string& dir, CaseMode mode, Part part, const Model& mo
   }
   SetReport report;
   report.name = set_name(dir) + "/" + std::string(case_mode_name(mode));
-  if (part != Part::kAll) report.name += "/" + std::string(part_name(part));
+  if (part != Part::kAll) report.name.append("/").append(part_name(part));
   report.results.resize(cases.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {

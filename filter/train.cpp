@@ -273,7 +273,7 @@ Status train_section(const std::vector<Page>& pages, const TrainOptions& options
       for (std::size_t k = 0; k < per_trial[t].size(); ++k) {
         if (per_trial[t][k].pages == 0) continue;
         std::snprintf(buffer, sizeof buffer, " %.4f", per_trial[t][k].mean());
-        line += " " + set_name(options.sets[k]) + buffer;
+        line.append(" ").append(set_name(options.sets[k])).append(buffer);
       }
       options.progress(line);
     }

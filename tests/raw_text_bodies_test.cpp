@@ -117,7 +117,7 @@ TEST(DropRawTextBodies, APageWithANulByteIsLeftAsItIs) {
 TEST(DropRawTextBodies, AttributesPastTheBoundAreDropped) {
   const auto attributes = [](const char* name, int from, int to) {
     std::string out;
-    for (int i = from; i < to; ++i) out += " " + std::string(name) + std::to_string(i) + "=x";
+    for (int i = from; i < to; ++i) out.append(" ").append(name).append(std::to_string(i)).append("=x");
     return out;
   };
   const auto repeated = [](const char* attribute, int count) {
