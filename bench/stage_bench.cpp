@@ -1,7 +1,9 @@
 // Cost of each stage of the pipeline on its own, on real corpus pages, per set and input kind:
 //
-//   Stage/<set>/<kind>/prune      HTML only: dropping what the parser need not see (raw_text_bodies)
-//   Stage/<set>/<kind>/parse      HTML only: Gumbo on the pruned bytes (tree built and freed)
+//   Stage/<set>/<kind>/prune      HTML only: dropping what the parser need not see, long text and values
+//                                 standing in (raw_text_bodies, stand_ins)
+//   Stage/<set>/<kind>/parse      HTML only: Gumbo on the pruned bytes, as segment_html gives them (tree
+//                                 built and freed)
 //   Stage/<set>/<kind>/segment    bytes -> blocks (for HTML: prune, parse and the segmenter)
 //   Stage/<set>/<kind>/shape      per-block shapes, the lexicon's patterns included
 //   Stage/<set>/<kind>/features   repeats, teasers, rules and feature vectors
@@ -27,6 +29,7 @@
 #include "corpus_pages.h"
 #include "pipeline.h"
 #include "raw_text_bodies.h"
+#include "stand_ins.h"
 #include "writers.h"
 
 namespace {
@@ -36,7 +39,7 @@ constexpr std::size_t kMaxPages = 100;  // per set and kind: enough for a stable
 
 struct Page {
   std::string bytes;
-  std::string pruned;  // HTML: what Gumbo parses
+  std::string pruned;  // HTML: what Gumbo parses, as segment_html gives it (with stand-ins)
   winnow::Window window;
   winnow::Staged staged;
   std::vector<float> scores;
@@ -50,7 +53,8 @@ std::vector<Page> load_pages(const std::string& set, bool html) {
     Page page;
     page.bytes = std::move(bytes);
     if (html) {
-      page.pruned = winnow::drop_raw_text_bodies(page.bytes);
+      winnow::StandIns stand_ins(page.bytes);
+      page.pruned = winnow::drop_raw_text_bodies(page.bytes, winnow::kMaxAttributes, &stand_ins);
       if (page.pruned.empty()) page.pruned = page.bytes;
     }
     page.window.doc = winnow::segment_document(page.bytes, html ? winnow::InputKind::kHtml : winnow::InputKind::kText);
@@ -94,7 +98,8 @@ void run_stage(benchmark::State& state, const std::string& set, bool html, const
 }
 
 double prune(const Page& page, const winnow::SectionModel&) {
-  return static_cast<double>(winnow::drop_raw_text_bodies(page.bytes).size());
+  winnow::StandIns stand_ins(page.bytes);
+  return static_cast<double>(winnow::drop_raw_text_bodies(page.bytes, winnow::kMaxAttributes, &stand_ins).size());
 }
 
 double parse(const Page& page, const winnow::SectionModel&) {

@@ -23,6 +23,7 @@
 #include "fnv_hash.h"
 #include "hash_table.h"
 #include "raw_text_bodies.h"
+#include "stand_ins.h"
 #include "utf8.h"
 
 namespace winnow {
@@ -278,12 +279,13 @@ std::uint32_t role_groups(std::string_view role) {
   return 0;
 }
 
-std::uint32_t element_groups(const GumboElement& element) {
+// `stand_ins` and `scratch` read back values that stood in while the page was parsed.
+std::uint32_t element_groups(const GumboElement& element, const StandIns& stand_ins, std::string& scratch) {
   std::uint32_t groups = 0;
   for (unsigned i = 0; i < element.attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
     const std::string_view name = attr->name;
-    const std::string_view value = attr->value;
+    const std::string_view value = stand_ins.expand(attr->value, scratch);
     if (name == "class" || name == "id") {
       groups |= class_groups_of(value);
     } else if (name == "role") {
@@ -375,8 +377,9 @@ std::vector<std::pair<std::size_t, std::size_t>> head_noscript_ranges(const Gumb
 
 class Segmenter {
  public:
-  Segmenter(bool read_noscript, std::vector<std::pair<std::size_t, std::size_t>> hidden_ranges)
-      : read_noscript_(read_noscript), hidden_ranges_(std::move(hidden_ranges)) {}
+  Segmenter(bool read_noscript, std::vector<std::pair<std::size_t, std::size_t>> hidden_ranges,
+            const StandIns& stand_ins)
+      : read_noscript_(read_noscript), hidden_ranges_(std::move(hidden_ranges)), stand_ins_(stand_ins) {}
   Document run(const GumboNode* root);
 
  private:
@@ -417,6 +420,8 @@ class Segmenter {
   bool read_noscript_ = false;  // <noscript> in <body> gives text
   // Byte ranges whose nodes give no text wherever the parser put them (head_noscript_ranges).
   std::vector<std::pair<std::size_t, std::size_t>> hidden_ranges_;
+  const StandIns& stand_ins_;
+  std::string scratch_;  // text or a value read back from stand-ins
 
   bool is_hidden_by_source(const GumboNode* node) const {
     if (hidden_ranges_.empty()) return false;
@@ -487,7 +492,7 @@ void Segmenter::enter(const GumboNode* node) {
   // html and body classes describe the whole page (WordPress puts "comments-open" there), so they
   // do not count as ancestor groups.
   const bool page_level = tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY;
-  const std::uint32_t groups = page_level ? 0 : element_groups(element);
+  const std::uint32_t groups = page_level ? 0 : element_groups(element, stand_ins_, scratch_);
   const std::uint32_t parent_groups = group_stack_.empty() ? 0 : group_stack_.back();
   group_stack_.push_back(parent_groups | groups);
   const int tag_bit = ancestor_tag_bit(tag);
@@ -496,7 +501,7 @@ void Segmenter::enter(const GumboNode* node) {
   std::uint64_t path = fnv_mix(path_stack_.empty() ? kFnvOffset : path_stack_.back(), static_cast<unsigned>(tag));
   for (unsigned i = 0; i < element.attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-    if (std::strcmp(attr->name, "class") == 0) path = fnv_bytes(attr->value, path);
+    if (std::strcmp(attr->name, "class") == 0) path = fnv_bytes(stand_ins_.expand(attr->value, scratch_), path);
   }
   path_stack_.push_back(path);
 
@@ -628,7 +633,7 @@ Document Segmenter::run(const GumboNode* root) {
         break;
       }
       case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE: case GUMBO_NODE_CDATA:
-        add_text(child->v.text.text);
+        add_text(stand_ins_.expand(child->v.text.text, scratch_));
         break;
       default:  // comments, documents
         break;
@@ -663,7 +668,9 @@ std::uint32_t class_groups_of(std::string_view value) {
 Document segment_html(std::string_view html, std::size_t max_depth, LimitsHit* hit) {
   // Script and style bodies are most of a modern page's bytes and none of its text: the parser
   // need not see them (the tree it builds is the same, with those elements empty).
-  const std::string without_bodies = drop_raw_text_bodies(html);
+  // Long text and class lists stand in as six bytes each: the parser's time goes by the character.
+  StandIns stand_ins(html);
+  const std::string without_bodies = drop_raw_text_bodies(html, kMaxAttributes, &stand_ins);
   std::string_view parsed = without_bodies.empty() ? html : std::string_view(without_bodies);
   // The parser's time grows with the square of the nesting depth, and it frees its tree by
   // recursion: pathological nesting is flattened before it parses.
@@ -683,11 +690,11 @@ Document segment_html(std::string_view html, std::size_t max_depth, LimitsHit* h
   options.userdata = &arena;
   GumboOutput* output = gumbo_parse_with_options(&options, parsed.data(), parsed.size());
   const auto head_noscripts = head_noscript_ranges(output->root, parsed);
-  Document doc = Segmenter(false, head_noscripts).run(output->root);
+  Document doc = Segmenter(false, head_noscripts, stand_ins).run(output->root);
   std::size_t words = 0;
   for (const Block& block : doc.blocks) words += static_cast<std::size_t>(std::count(block.text.begin(), block.text.end(), ' ')) + 1;
   if (words < kAppShellWords) {
-    Document fallback = Segmenter(true, head_noscripts).run(output->root);
+    Document fallback = Segmenter(true, head_noscripts, stand_ins).run(output->root);
     if (fallback.blocks.size() > doc.blocks.size()) doc = std::move(fallback);
   }
   return doc;  // the tree goes with the arena, without a walk to free it node by node

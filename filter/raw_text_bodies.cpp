@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "stand_ins.h"
 #include "utf8.h"
 
 namespace winnow {
@@ -289,22 +290,76 @@ bool is_kept_attribute(std::string_view html, const StartTag::Attribute& attribu
   return false;
 }
 
-// The start tag with only its first `max_attributes` attributes and, unless `keep_unread`, only
-// those something reads; an empty string when it keeps them all.
-std::string rewritten_start_tag(std::string_view html, std::size_t at, const StartTag& tag, bool keep_unread,
-                                std::size_t max_attributes) {
-  std::size_t kept = 0;
-  for (const StartTag::Attribute& attribute : tag.attributes) {
-    kept += keep_unread || is_kept_attribute(html, attribute) ? 1 : 0;
+// Attributes whose values the segmenter reads and the tree builder does not: a long value of one
+// of them may stand in (stand_ins.h). Not "type", which the tree builder reads.
+constexpr std::array<std::string_view, 3> kStandInAttributes = {"class", "id", "style"};
+
+// Where the quoted value of `attribute` starts, past its quote, or npos when it has none.
+std::size_t quoted_value_begin(std::string_view html, const StartTag::Attribute& attribute) {
+  for (std::size_t k = attribute.name_end; k < attribute.end; ++k) {
+    if (html[k] == '"' || html[k] == '\'') return k + 1;
   }
-  if (kept == tag.attributes.size() && kept <= max_attributes) return {};
+  return std::string_view::npos;
+}
+
+// Whether text may stand in: enough characters to be worth it, which the parser passes on as they are.
+bool may_stand_in(std::string_view text) {
+  return text.size() >= StandIns::kMinSpan && StandIns::passes_as_is(text);
+}
+
+// The attribute's value replaced by a stand-in, "name=\"...\"", or an empty string when it keeps
+// its value.
+std::string attribute_with_stand_in(std::string_view html, const StartTag::Attribute& attribute, StandIns& stand_ins) {
+  const std::size_t length = attribute.name_end - attribute.begin;
+  bool named = false;
+  for (std::string_view name : kStandInAttributes) {
+    named = named || (name.size() == length && has_word_at(html, attribute.begin, name));
+  }
+  if (!named) return {};
+  const std::size_t value = quoted_value_begin(html, attribute);
+  if (value == std::string_view::npos || !may_stand_in(html.substr(value, attribute.end - 1 - value))) return {};
+  std::string out(html.substr(attribute.begin, length));
+  out += "=\"";
+  if (!stand_ins.add(value, attribute.end - 1, out)) return {};
+  out += '"';
+  return out;
+}
+
+// The start tag with only its first `max_attributes` attributes and, unless `keep_unread`, only
+// those something reads, long values standing in where `stand_ins` is given; an empty string when
+// it keeps them all as they are.
+std::string rewritten_start_tag(std::string_view html, std::size_t at, const StartTag& tag, bool keep_unread,
+                                std::size_t max_attributes, StandIns* stand_ins = nullptr) {
+  std::vector<std::string> values;  // per kept attribute: its stand-in form, or empty
+  std::size_t kept = 0;
+  bool changed = false;
+  for (const StartTag::Attribute& attribute : tag.attributes) {
+    if (!keep_unread && !is_kept_attribute(html, attribute)) {
+      changed = true;
+      continue;
+    }
+    if (kept == max_attributes) {
+      changed = true;
+      break;
+    }
+    ++kept;
+    if (stand_ins == nullptr) continue;
+    if (values.size() < kept) values.resize(kept);
+    values[kept - 1] = attribute_with_stand_in(html, attribute, *stand_ins);
+    changed = changed || !values[kept - 1].empty();
+  }
+  if (!changed) return {};
   std::string out(html.substr(at, tag.name_end - at));
   kept = 0;
   for (const StartTag::Attribute& attribute : tag.attributes) {
     if (kept == max_attributes) break;
     if (!keep_unread && !is_kept_attribute(html, attribute)) continue;
     out += ' ';
-    out += html.substr(attribute.begin, attribute.end - attribute.begin);
+    if (kept < values.size() && !values[kept].empty()) {
+      out += values[kept];
+    } else {
+      out += html.substr(attribute.begin, attribute.end - attribute.begin);
+    }
     ++kept;
   }
   out += tag.self_closing ? " />" : ">";  // the space: "a=b/>" would make "b/" the value
@@ -367,6 +422,29 @@ void fold_white_space(std::size_t from, std::size_t to, PageRewrite& page) {
     page.replace(k + 1, end, {});
     k = end - 1;
   }
+}
+
+// The text html[from, to): runs of white space folded unless `keep_white_space`, and, with
+// `stand_ins`, what lies between its first and last characters that are not white space standing in.
+// The white space around it stays, as the tree builder may treat it apart (in <head>, in a table).
+void rewrite_text(std::size_t from, std::size_t to, bool keep_white_space, StandIns* stand_ins, PageRewrite& page) {
+  const std::string_view html = page.html;
+  std::size_t begin = from;
+  std::size_t end = to;
+  bool stands_in = false;
+  if (stand_ins != nullptr && to - from >= StandIns::kMinSpan) {
+    while (begin < end && is_html_space(html[begin])) ++begin;
+    while (end > begin && is_html_space(html[end - 1])) --end;
+    stands_in = may_stand_in(html.substr(begin, end - begin));
+  }
+  std::string stand_in;
+  if (!stands_in || !stand_ins->add(begin, end, stand_in)) {
+    if (!keep_white_space) fold_white_space(from, to, page);
+    return;
+  }
+  if (!keep_white_space) fold_white_space(from, begin, page);
+  page.replace(begin, end, stand_in);
+  if (!keep_white_space) fold_white_space(end, to, page);
 }
 
 // Where a comment that starts at `at` ("<!--") ends, just past it, or npos when it runs to the end.
@@ -523,7 +601,7 @@ constexpr std::array<std::string_view, 6> kKeptTextBodies = {"title", "textarea"
 
 }  // namespace
 
-std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attributes) {
+std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attributes, StandIns* stand_ins) {
   // Gumbo leaves NUL bytes out of tag and attribute names ("<l \0type>" has a "type"), where this
   // scan would read other names: a page holding one is parsed as it is.
   PageRewrite page(html);
@@ -542,7 +620,7 @@ std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attribut
     // text only whether it is white space, and the segmenter folds runs, but Gumbo makes a token
     // of every character: indentation was a quarter of the text it read. After <pre> and
     // <listing> the text is left as it is, as the tree builder drops a line feed at its start.
-    if (!keep_white_space) fold_white_space(i, std::min(lt, n), page);
+    rewrite_text(i, std::min(lt, n), keep_white_space, stand_ins, page);
     keep_white_space = false;
     if (lt == std::string_view::npos || lt + 1 >= n) break;
     const char next = html[lt + 1];
@@ -616,8 +694,10 @@ std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attribut
       i = end;
       continue;
     }
-    const std::string rewritten =
-        rewritten_start_tag(html, lt, tag, /*keep_unread=*/is_one_of(name, kAttributesMatter), max_attributes);
+    // A formatting element's attributes are compared by the tree builder, so they keep their values.
+    const bool attributes_matter = is_one_of(name, kAttributesMatter);
+    const std::string rewritten = rewritten_start_tag(html, lt, tag, /*keep_unread=*/attributes_matter, max_attributes,
+                                                      attributes_matter ? nullptr : stand_ins);
     if (!rewritten.empty()) page.replace(lt, body, rewritten);
     if (name == "script" || name == "style") {
       const std::size_t end = name == "script" ? end_of_script_body(html, body) : end_of_text_body(html, body, "style");

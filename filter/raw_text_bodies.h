@@ -16,6 +16,8 @@
 //     the like, nor just after <pre>): the tree builder asks of text only whether it is white
 //     space, the segmenter folds runs, and Gumbo makes a token of every character;
 //   - the text of comments (each stays, empty);
+//   - with stand-ins (stand_ins.h), long runs of text and long class, id and style values, each
+//     replaced by six bytes that the segmenter reads back;
 // and keeps everything else byte for byte, the text of title, textarea and the other raw-text and
 // RCDATA elements among it, where "<script>" is only text. The parser then builds the same tree,
 // with those elements and comments empty, those attributes gone and runs of white space shorter.
@@ -26,6 +28,8 @@
 
 #include <string>
 #include <string_view>
+
+#include "stand_ins.h"
 
 namespace winnow {
 
@@ -40,8 +44,12 @@ inline constexpr std::size_t kMaxAttributes = 256;
 
 // `html` without what the parser need not see (script, style and SVG contents, unread attributes,
 // attributes past `max_attributes`; the tags stay). Returns an empty string when there was nothing
-// to drop, so the caller can go on with `html` as it is.
-std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attributes = kMaxAttributes);
+// to drop, so the caller can go on with `html` as it is. With `stand_ins` (made for `html`), long
+// runs of text and long class, id and style values (not those of formatting elements, which the
+// tree builder compares) are replaced by stand-ins, to be read back from the tree with
+// StandIns::expand.
+std::string drop_raw_text_bodies(std::string_view html, std::size_t max_attributes = kMaxAttributes,
+                                 StandIns* stand_ins = nullptr);
 
 // The tokeniser's rules this pass follows, shared with nesting_limit.cpp:
 // where the start or end tag that begins at `at` ("<" and a name) ends, just past its '>' (quoted

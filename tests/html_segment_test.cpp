@@ -309,6 +309,32 @@ TEST(SegmentHtml, InFigure) {
 // path_hash: a hash of the tags and class attributes from the root down to the block element. The
 // items of one repeated structure share it; another tag, another class or another depth changes it;
 // other attributes do not count.
+// The parser sees long text and long class, id and style values as stand-ins (stand_ins.h); the
+// segmenter reads them back, so blocks, groups, hidden parts, links and paths are as the page wrote them.
+TEST(SegmentHtml, LongTextAndValuesReadBackFromStandIns) {
+  const Document doc = segment_html(
+      "<html><body><div class=\"entry-content post-body\" id=\"article-main-column\">"
+      "<p>A   paragraph long enough\n to stand in, <a href=\"/x\">with a long link text</a> inside.</p>"
+      "<div class=\"comment-list-wrapper\"><p class=\"comment-body\">A comment here.</p></div>"
+      "<div class=\"comment-list-wrapper\"><p class=\"comment-body\">Another comment.</p></div>"
+      "<div class=\"comment-list-wrapper wide\"><p class=\"comment-body\">A third comment.</p></div>"
+      "<div style=\"color: red; display: none\"><p>Hidden by a long style.</p></div>"
+      "</div></body></html>");
+  const Block* paragraph = find_block(doc, "A paragraph long enough to stand in, with a long link text inside.");
+  const Block* comment = find_block(doc, "A comment here.");
+  const Block* another = find_block(doc, "Another comment.");
+  const Block* third = find_block(doc, "A third comment.");
+  const Block* hidden = find_block(doc, "Hidden by a long style.");
+  ASSERT_TRUE(paragraph && comment && another && third && hidden);
+  EXPECT_TRUE(has_bit(paragraph->html.ancestor_groups, ClassGroup::kContent));
+  EXPECT_EQ(paragraph->html.link_chars, 17u);  // "with a long link text", without its spaces
+  EXPECT_TRUE(has_bit(comment->html.ancestor_groups, ClassGroup::kComment));
+  EXPECT_TRUE(has_bit(comment->html.own_groups, ClassGroup::kComment));
+  EXPECT_EQ(comment->html.path_hash, another->html.path_hash);
+  EXPECT_NE(comment->html.path_hash, third->html.path_hash);
+  EXPECT_TRUE(has_bit(hidden->html.ancestor_groups, ClassGroup::kHidden));
+}
+
 TEST(SegmentHtml, PathHashIsSharedByBlocksOfOneRepeatedStructure) {
   const std::string html =
       "<html><body>"

@@ -9,6 +9,7 @@
 
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "html_segment.h"
 
@@ -154,6 +155,76 @@ TEST(DropRawTextBodies, AsTheTokeniserReadsThem) {
       EXPECT_EQ(got, c.want) << c.name;
     }
   }
+}
+
+// The stand-in of the index-th span: U+E000 + (index >> 12), U+E000 + (index & 0xFFF), in UTF-8.
+std::string stand_in(std::size_t index) {
+  std::string out;
+  for (std::size_t value : {index >> 12, index & 0xFFF}) {
+    out += static_cast<char>(0xEE);
+    out += static_cast<char>(0x80 | (value >> 6));
+    out += static_cast<char>(0x80 | (value & 0x3F));
+  }
+  return out;
+}
+
+// With stand-ins, long text and long class, id and style values go as six bytes each, and read back
+// as they were; what the parser would not pass on as it is stays. `spans` are what the stand-ins
+// read back as, in order.
+TEST(DropRawTextBodies, LongTextAndValuesStandIn) {
+  const struct {
+    const char* name;
+    std::string input;
+    std::string want;  // "": unchanged
+    std::vector<std::string> spans;
+  } cases[] = {
+      {"text", "<p>A paragraph of text.</p>", "<p>" + stand_in(0) + "</p>", {"A paragraph of text."}},
+      {"the white space around stays, folded", "<p>  \n A paragraph  of text. \n </p>",
+       "<p> " + stand_in(0) + " </p>", {"A paragraph  of text."}},
+      {"short text stays", "<p>Short</p>", "", {}},
+      {"a character reference keeps the text", "<p>Fish &amp; chips and peas</p>", "", {}},
+      {"a carriage return keeps the text (folded)", "<p>One line\r\nand the next one</p>",
+       "<p>One line\rand the next one</p>", {}},
+      {"a C1 control keeps the text", "<p>it\xC2\x92s a long paragraph</p>", "", {}},
+      {"a noncharacter keeps the text", "<p>a long paragraph \xEF\xB7\x90 here</p>", "", {}},
+      {"class and id values", "<div class=\"article-body main\" id='comments-section'>x</div>",
+       "<div class=\"" + stand_in(0) + "\" id=\"" + stand_in(1) + "\">x</div>", {"article-body main", "comments-section"}},
+      {"short and unquoted values stay", "<div class=short id=a-long-unquoted-id>x</div>", "", {}},
+      {"a formatting element keeps its values", "<b class=\"a long class name\">x</b>", "", {}},
+      {"type stays", "<input type=\"hidden-and-more-than-twelve\">", "", {}},
+      {"title text stays", "<title>A long title of the page</title>", "", {}},
+      {"after <pre> the white space is kept", "<pre>\n  code line number one\n</pre>",
+       "<pre>\n  " + stand_in(0) + "\n</pre>", {"code line number one"}},
+      {"a page holding U+E000 gets none", "<p>\xEE\x80\x80 an icon and a long text</p>", "", {}},
+      {"a page that is not UTF-8 gets none", "<p>caf\xE9 and a long text after it</p>", "", {}},
+      {"with a script dropped", "<p>The first paragraph.</p><script>x()</script><p>The second one here.</p>",
+       "<p>" + stand_in(0) + "</p><script></script><p>" + stand_in(1) + "</p>",
+       {"The first paragraph.", "The second one here."}},
+  };
+  for (const auto& c : cases) {
+    StandIns stand_ins(c.input);
+    const std::string got = drop_raw_text_bodies(c.input, kMaxAttributes, &stand_ins);
+    EXPECT_EQ(got, c.want) << c.name;
+    std::string scratch;
+    for (std::size_t i = 0; i < c.spans.size(); ++i) {
+      EXPECT_EQ(stand_ins.expand(stand_in(i), scratch), c.spans[i]) << c.name << ", span " << i;
+    }
+    EXPECT_EQ(stand_ins.expand(stand_in(c.spans.size()), scratch), stand_in(c.spans.size()))
+        << c.name << ": an index past the table reads as it is";
+  }
+}
+
+TEST(DropRawTextBodies, StandInsReadBackInsideOtherText) {
+  const std::string page = "<p>The first paragraph.</p>";
+  StandIns stand_ins(page);
+  ASSERT_EQ(drop_raw_text_bodies(page, kMaxAttributes, &stand_ins), "<p>" + stand_in(0) + "</p>");
+  std::string scratch;
+  // The parser joins text around tags it ignores; a stand-in is read back wherever it stands.
+  EXPECT_EQ(stand_ins.expand("a " + stand_in(0) + " < " + stand_in(0), scratch),
+            "a The first paragraph. < The first paragraph.");
+  EXPECT_EQ(stand_ins.expand("no stand-in", scratch), "no stand-in");
+  const std::string cut = stand_in(0).substr(0, 4);  // never written by the parser: left as it is
+  EXPECT_EQ(stand_ins.expand("x" + cut, scratch), "x" + cut);
 }
 
 TEST(DropRawTextBodies, TheBlocksAreTheSameAsTheWholePageGives) {

@@ -5,7 +5,9 @@
 //   - comments are compared by place, not text (their text is dropped),
 //   - only the attributes the segmenter or the tree builder reads are compared (class, id, role,
 //     hidden, aria-hidden, style, type), by name, value and order,
-//   - text is compared with its runs of white space folded (the pass folds them).
+//   - text is compared with its runs of white space folded (the pass folds them),
+//   - the pruned page's text and attribute values are read back from their stand-ins first
+//     (stand_ins.h), as the segmenter reads them.
 // A difference aborts with both paths printed. Build and run: tests/fuzz/build.sh.
 #include <gumbo.h>
 
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include "raw_text_bodies.h"
+#include "stand_ins.h"
 
 namespace {
 
@@ -32,11 +35,15 @@ bool is_compared(const char* name) {
   return false;
 }
 
-std::vector<std::pair<std::string, std::string>> compared_attributes(const GumboElement& element) {
+std::vector<std::pair<std::string, std::string>> compared_attributes(const GumboElement& element,
+                                                                    const winnow::StandIns* stand_ins) {
   std::vector<std::pair<std::string, std::string>> out;
+  std::string scratch;
   for (unsigned i = 0; i < element.attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-    if (is_compared(attr->name)) out.emplace_back(attr->name, attr->value);
+    if (!is_compared(attr->name)) continue;
+    out.emplace_back(attr->name, stand_ins == nullptr ? std::string_view(attr->value)
+                                                      : stand_ins->expand(attr->value, scratch));
   }
   return out;
 }
@@ -66,16 +73,18 @@ std::string tag_name(const GumboElement& element) {
 // Text with each run of white space folded to its first character, as the pass folds runs in the
 // page's text (a character reference next to a run is no part of it there, and is here: folding
 // both sides alike makes them equal all the same).
-std::string folded(const char* text) {
+std::string folded(std::string_view text) {
   const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
   std::string out;
-  for (const char* c = text; *c != '\0'; ++c) {
-    if (!(is_space(*c) && !out.empty() && is_space(out.back()))) out.push_back(*c);
+  for (char c : text) {
+    if (!(is_space(c) && !out.empty() && is_space(out.back()))) out.push_back(c);
   }
   return out;
 }
 
-void compare(const GumboOutput* a, const GumboOutput* b, std::string_view original, std::string_view pruned) {
+void compare(const GumboOutput* a, const GumboOutput* b, const winnow::StandIns& stand_ins, std::string_view original,
+             std::string_view pruned) {
+  std::string scratch;
   const GumboDocument& da = a->document->v.document;
   const GumboDocument& db = b->document->v.document;
   if (da.has_doctype != db.has_doctype || std::strcmp(da.name, db.name) != 0 ||
@@ -108,7 +117,9 @@ void compare(const GumboOutput* a, const GumboOutput* b, std::string_view origin
         if (ea.tag_namespace != eb.tag_namespace || tag_name(ea) != tag_name(eb)) {
           fail("element " + tag_name(ea) + " against " + tag_name(eb), pair.path, original, pruned);
         }
-        if (compared_attributes(ea) != compared_attributes(eb)) fail("attributes", pair.path, original, pruned);
+        if (compared_attributes(ea, nullptr) != compared_attributes(eb, &stand_ins)) {
+          fail("attributes", pair.path, original, pruned);
+        }
         if (ea.tag == GUMBO_TAG_SCRIPT || ea.tag == GUMBO_TAG_STYLE || ea.tag == GUMBO_TAG_SVG) break;
         ca = &ea.children;
         cb = &eb.children;
@@ -117,7 +128,9 @@ void compare(const GumboOutput* a, const GumboOutput* b, std::string_view origin
       case GUMBO_NODE_COMMENT:
         break;
       default:  // text, CDATA, white space
-        if (folded(na->v.text.text) != folded(nb->v.text.text)) fail("text", pair.path, original, pruned);
+        if (folded(na->v.text.text) != folded(stand_ins.expand(nb->v.text.text, scratch))) {
+          fail("text", pair.path, original, pruned);
+        }
         break;
     }
     if (ca == nullptr) continue;
@@ -139,11 +152,13 @@ void compare(const GumboOutput* a, const GumboOutput* b, std::string_view origin
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view original(reinterpret_cast<const char*>(data), size);
   // With no bound on attributes per tag: the bound may change the tree (raw_text_bodies.h).
-  const std::string pruned = winnow::drop_raw_text_bodies(original, std::numeric_limits<std::size_t>::max());
+  winnow::StandIns stand_ins(original);
+  const std::string pruned =
+      winnow::drop_raw_text_bodies(original, std::numeric_limits<std::size_t>::max(), &stand_ins);
   if (pruned.empty()) return 0;  // nothing dropped: the parser sees the page as it is
   GumboOutput* a = gumbo_parse_with_options(&kGumboDefaultOptions, original.data(), original.size());
   GumboOutput* b = gumbo_parse_with_options(&kGumboDefaultOptions, pruned.data(), pruned.size());
-  compare(a, b, original, pruned);
+  compare(a, b, stand_ins, original, pruned);
   gumbo_destroy_output(&kGumboDefaultOptions, a);
   gumbo_destroy_output(&kGumboDefaultOptions, b);
   return 0;

@@ -1,0 +1,95 @@
+// Stand-ins for long text and attribute values. Tested by tests/raw_text_bodies_test.cpp (the pass
+// that writes them), tests/html_segment_test.cpp (the segmenter that reads them back),
+// tests/fuzz/raw_text_bodies_fuzz.cpp (trees with and without them) and the corpus.
+#include "stand_ins.h"
+
+#include <cstring>
+
+#include "utf8.h"
+
+namespace winnow {
+namespace {
+
+constexpr unsigned char kLead = 0xEE;  // UTF-8 lead byte of U+E000..U+EFFF
+constexpr std::size_t kBitsPerCharacter = 12;
+constexpr std::size_t kCharacterMask = (std::size_t{1} << kBitsPerCharacter) - 1;
+
+// The UTF-8 bytes of U+E000 + `value` (value < 4096).
+void append_character(std::size_t value, std::string& out) {
+  out.push_back(static_cast<char>(kLead));
+  out.push_back(static_cast<char>(0x80 | (value >> 6)));
+  out.push_back(static_cast<char>(0x80 | (value & 0x3F)));
+}
+
+// The value of the character whose three bytes start at `at` (a lead byte 0xEE there).
+std::size_t character_value(std::string_view text, std::size_t at) {
+  return ((static_cast<unsigned char>(text[at + 1]) & 0x3F) << 6) | (static_cast<unsigned char>(text[at + 2]) & 0x3F);
+}
+
+// The code points the parser reports and replaces by U+FFFD (Gumbo's utf8.c): controls other than
+// white space and NUL, and noncharacters.
+bool parser_replaces(char32_t cp) {
+  return (cp >= 0x1 && cp <= 0x8) || cp == 0xB || (cp >= 0xE && cp <= 0x1F) || (cp >= 0x7F && cp <= 0x9F) ||
+         (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+}  // namespace
+
+bool StandIns::passes_as_is(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      if (byte == '&') return false;
+      ++i;
+      continue;
+    }
+    if (byte == '\r' || byte == 0) return false;
+    if (parser_replaces(utf8::next(text, i))) return false;
+  }
+  return true;
+}
+
+// Valid UTF-8 only: the parser reads an invalid sequence as U+FFFD, which a span read back from the
+// page would not be.
+StandIns::StandIns(std::string_view page)
+    : page_(page), usable_(std::memchr(page.data(), kLead, page.size()) == nullptr && utf8::is_valid(page)) {}
+
+bool StandIns::add(std::size_t begin, std::size_t end, std::string& out) {
+  if (!usable_ || spans_.size() == kMaxSpans) return false;
+  const std::size_t index = spans_.size();
+  spans_.emplace_back(begin, end - begin);
+  append_character(index >> kBitsPerCharacter, out);
+  append_character(index & kCharacterMask, out);
+  return true;
+}
+
+std::string_view StandIns::expand(std::string_view text, std::string& scratch) const {
+  if (spans_.empty()) return text;
+  const void* first = std::memchr(text.data(), kLead, text.size());
+  if (first == nullptr) return text;
+  scratch.clear();
+  std::size_t copied = 0;
+  for (std::size_t at = static_cast<const char*>(first) - text.data(); at < text.size();) {
+    if (static_cast<unsigned char>(text[at]) != kLead) {
+      ++at;
+      continue;
+    }
+    // The parser copies characters whole, so a stand-in reaches the segmenter whole; anything
+    // else (a truncated one, an index past the table) is left as it is.
+    if (text.size() - at >= kBytes && static_cast<unsigned char>(text[at + 3]) == kLead) {
+      const std::size_t index = (character_value(text, at) << kBitsPerCharacter) | character_value(text, at + 3);
+      if (index < spans_.size()) {
+        scratch.append(text.substr(copied, at - copied));
+        scratch.append(page_.substr(spans_[index].first, spans_[index].second));
+        at += kBytes;
+        copied = at;
+        continue;
+      }
+    }
+    ++at;
+  }
+  scratch.append(text.substr(copied));
+  return scratch;
+}
+
+}  // namespace winnow
