@@ -307,22 +307,19 @@ bool may_stand_in(std::string_view text) {
   return text.size() >= StandIns::kMinSpan && StandIns::passes_as_is(text);
 }
 
-// The attribute's value replaced by a stand-in, "name=\"...\"", or an empty string when it keeps
-// its value.
-std::string attribute_with_stand_in(std::string_view html, const StartTag::Attribute& attribute, StandIns& stand_ins) {
+// Where the value of `attribute` that may stand in lies, [first, second), or {npos, npos} when
+// it keeps its value: a long quoted value of class, id or style that the parser passes on as it is.
+std::pair<std::size_t, std::size_t> stand_in_value(std::string_view html, const StartTag::Attribute& attribute) {
+  constexpr std::pair<std::size_t, std::size_t> kNone = {std::string_view::npos, std::string_view::npos};
   const std::size_t length = attribute.name_end - attribute.begin;
   bool named = false;
   for (std::string_view name : kStandInAttributes) {
     named = named || (name.size() == length && has_word_at(html, attribute.begin, name));
   }
-  if (!named) return {};
+  if (!named) return kNone;
   const std::size_t value = quoted_value_begin(html, attribute);
-  if (value == std::string_view::npos || !may_stand_in(html.substr(value, attribute.end - 1 - value))) return {};
-  std::string out(html.substr(attribute.begin, length));
-  out += "=\"";
-  if (!stand_ins.add(value, attribute.end - 1, out)) return {};
-  out += '"';
-  return out;
+  if (value == std::string_view::npos || !may_stand_in(html.substr(value, attribute.end - 1 - value))) return kNone;
+  return {value, attribute.end - 1};
 }
 
 // The start tag with only its first `max_attributes` attributes and, unless `keep_unread`, only
@@ -330,23 +327,17 @@ std::string attribute_with_stand_in(std::string_view html, const StartTag::Attri
 // it keeps them all as they are.
 std::string rewritten_start_tag(std::string_view html, std::size_t at, const StartTag& tag, bool keep_unread,
                                 std::size_t max_attributes, StandIns* stand_ins = nullptr) {
-  std::vector<std::string> values;  // per kept attribute: its stand-in form, or empty
   std::size_t kept = 0;
   bool changed = false;
   for (const StartTag::Attribute& attribute : tag.attributes) {
     if (!keep_unread && !is_kept_attribute(html, attribute)) {
       changed = true;
-      continue;
-    }
-    if (kept == max_attributes) {
+    } else if (++kept > max_attributes) {
       changed = true;
-      break;
+    } else if (stand_ins != nullptr && stand_ins->usable()) {
+      changed = changed || stand_in_value(html, attribute).first != std::string_view::npos;
     }
-    ++kept;
-    if (stand_ins == nullptr) continue;
-    if (values.size() < kept) values.resize(kept);
-    values[kept - 1] = attribute_with_stand_in(html, attribute, *stand_ins);
-    changed = changed || !values[kept - 1].empty();
+    if (changed) break;
   }
   if (!changed) return {};
   std::string out(html.substr(at, tag.name_end - at));
@@ -354,13 +345,21 @@ std::string rewritten_start_tag(std::string_view html, std::size_t at, const Sta
   for (const StartTag::Attribute& attribute : tag.attributes) {
     if (kept == max_attributes) break;
     if (!keep_unread && !is_kept_attribute(html, attribute)) continue;
-    out += ' ';
-    if (kept < values.size() && !values[kept].empty()) {
-      out += values[kept];
-    } else {
-      out += html.substr(attribute.begin, attribute.end - attribute.begin);
-    }
     ++kept;
+    out += ' ';
+    const auto [value, value_end] =
+        stand_ins != nullptr && stand_ins->usable() ? stand_in_value(html, attribute)
+                                                    : std::pair{std::string_view::npos, std::string_view::npos};
+    if (value != std::string_view::npos) {
+      const std::size_t written = out.size();
+      out += html.substr(attribute.begin, value - attribute.begin);  // the name, '=' and the quote
+      if (stand_ins->add(value, value_end, out)) {
+        out += html[value_end];  // the closing quote
+        continue;
+      }
+      out.resize(written);  // the table is full: the value as it is
+    }
+    out += html.substr(attribute.begin, attribute.end - attribute.begin);
   }
   out += tag.self_closing ? " />" : ">";  // the space: "a=b/>" would make "b/" the value
   return out;

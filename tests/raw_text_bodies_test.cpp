@@ -188,7 +188,7 @@ TEST(DropRawTextBodies, LongTextAndValuesStandIn) {
       {"a C1 control keeps the text", "<p>it\xC2\x92s a long paragraph</p>", "", {}},
       {"a noncharacter keeps the text", "<p>a long paragraph \xEF\xB7\x90 here</p>", "", {}},
       {"class and id values", "<div class=\"article-body main\" id='comments-section'>x</div>",
-       "<div class=\"" + stand_in(0) + "\" id=\"" + stand_in(1) + "\">x</div>", {"article-body main", "comments-section"}},
+       "<div class=\"" + stand_in(0) + "\" id='" + stand_in(1) + "'>x</div>", {"article-body main", "comments-section"}},
       {"short and unquoted values stay", "<div class=short id=a-long-unquoted-id>x</div>", "", {}},
       {"a formatting element keeps its values", "<b class=\"a long class name\">x</b>", "", {}},
       {"type stays", "<input type=\"hidden-and-more-than-twelve\">", "", {}},
