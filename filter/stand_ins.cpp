@@ -44,15 +44,14 @@ bool StandIns::passes_as_is(std::string_view text) {
       continue;
     }
     if (byte == '\r' || byte == 0) return false;
-    if (parser_replaces(utf8::next(text, i))) return false;
+    bool invalid = false;
+    if (parser_replaces(utf8::next_checked(text, i, &invalid)) || invalid) return false;
   }
   return true;
 }
 
-// Valid UTF-8 only: the parser reads an invalid sequence as U+FFFD, which a span read back from the
-// page would not be.
 StandIns::StandIns(std::string_view page)
-    : page_(page), usable_(std::memchr(page.data(), kLead, page.size()) == nullptr && utf8::is_valid(page)) {}
+    : page_(page), usable_(std::memchr(page.data(), kLead, page.size()) == nullptr) {}
 
 bool StandIns::add(std::size_t begin, std::size_t end, std::string& out) {
   if (!usable_ || spans_.size() == kMaxSpans) return false;

@@ -8,9 +8,10 @@
 // A stand-in is two private-use characters, U+E000 + (index >> 12) and U+E000 + (index & 0xFFF):
 // six bytes, none of them white space, '<', '&' or NUL, so the tokeniser and the tree builder treat
 // it as they treat any other text. A page that holds a byte 0xEE (the lead byte of U+E000 to
-// U+EFFF) gets none, as its own characters could be read as stand-ins; nor does a page that is not
-// valid UTF-8. The spans themselves are the caller's to choose: they must reach the parser as the
-// characters they are (passes_as_is).
+// U+EFFF) gets none, as its own characters could be read as stand-ins. The spans themselves are
+// the caller's to choose: they must reach the parser as the characters they are (passes_as_is),
+// with bytes that are not part of a character (ASCII) before and after them, where the parser's
+// decoder starts afresh whatever came before.
 #pragma once
 
 #include <cstddef>
@@ -32,9 +33,9 @@ class StandIns {
   // Stand-ins for spans of `page`, which must outlive this object; none when the page cannot have them.
   explicit StandIns(std::string_view page);
 
-  // Whether the parser passes `text` on as the characters it is: no character reference ('&'), no
-  // carriage return (read as a line feed), no NUL, and none of the controls and noncharacters it
-  // replaces by U+FFFD. Only such text may stand in. `text` is valid UTF-8.
+  // Whether the parser passes `text` on as the characters it is: valid UTF-8 with no character
+  // reference ('&'), no carriage return (read as a line feed), no NUL, and none of the controls and
+  // noncharacters it replaces by U+FFFD. Only such text may stand in.
   static bool passes_as_is(std::string_view text);
 
   bool usable() const { return usable_; }
