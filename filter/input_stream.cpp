@@ -168,9 +168,9 @@ Status InputStream::next_chunk(std::string_view* chunk) {
   if (buffer_pos_ == buffer_.size() && !at_end_) {
     if (Status s = fill(); !s.ok()) return s;
   }
-  chunk_.assign(buffer_, buffer_pos_, std::string::npos);
+  // A view of the buffer, not a copy: the next read refills the buffer, and the chunk's time is up.
+  *chunk = std::string_view(buffer_).substr(buffer_pos_);
   buffer_pos_ = buffer_.size();
-  *chunk = chunk_;
   return {};
 }
 

@@ -34,7 +34,8 @@ class InputStream {
   Compression compression();  // decided from the first bytes, which it reads if it has not yet
   std::uint64_t raw_bytes_read() const { return raw_bytes_; }  // before decompression
 
-  // The next piece of the decompressed bytes, valid until the next call; empty at the end.
+  // The next piece of the decompressed bytes, valid until the next read of any kind from this
+  // stream; empty at the end.
   Status next_chunk(std::string_view* chunk);
   // The next line without its '\n' (a final line may lack one). *done is set at the end, when
   // `line` is empty and no line was read. A line longer than `max_bytes` is read to its end but
@@ -62,7 +63,6 @@ class InputStream {
   std::size_t raw_pos_ = 0;
   std::string buffer_;        // decoded bytes not yet handed out, from buffer_pos_
   std::size_t buffer_pos_ = 0;
-  std::string chunk_;         // what next_chunk last handed out
 };
 
 // Reads a whole file, decompressing it as above.
