@@ -294,12 +294,16 @@ bool is_kept_attribute(std::string_view html, const StartTag::Attribute& attribu
 // of them may stand in (stand_ins.h). Not "type", which the tree builder reads.
 constexpr std::array<std::string_view, 3> kStandInAttributes = {"class", "id", "style"};
 
-// Where the quoted value of `attribute` starts, past its quote, or npos when it has none.
+// Where the quoted value of `attribute` starts, past its quote, or npos when it has none: after the
+// name, white space, '=', white space and a quote (an unquoted value may hold quotes: class=a"b).
 std::size_t quoted_value_begin(std::string_view html, const StartTag::Attribute& attribute) {
-  for (std::size_t k = attribute.name_end; k < attribute.end; ++k) {
-    if (html[k] == '"' || html[k] == '\'') return k + 1;
-  }
-  return std::string_view::npos;
+  std::size_t k = attribute.name_end;
+  while (k < attribute.end && is_html_space(html[k])) ++k;
+  if (k == attribute.end || html[k] != '=') return std::string_view::npos;
+  ++k;
+  while (k < attribute.end && is_html_space(html[k])) ++k;
+  if (k == attribute.end || (html[k] != '"' && html[k] != '\'')) return std::string_view::npos;
+  return k + 1;
 }
 
 // Whether text may stand in: enough characters to be worth it, which the parser passes on as they are.
