@@ -8,7 +8,8 @@
 // A stand-in is two private-use characters, U+E000 + (index >> 12) and U+E000 + (index & 0xFFF):
 // six bytes, none of them white space, '<', '&' or NUL, so the tokeniser and the tree builder treat
 // it as they treat any other text. A page that holds a byte 0xEE (the lead byte of U+E000 to
-// U+EFFF) gets none, as its own characters could be read as stand-ins. The spans themselves are
+// U+EFFF) or a numeric character reference to one of those characters gets none, as its own
+// characters could be read as stand-ins. The spans themselves are
 // the caller's to choose: they must reach the parser as the characters they are (passes_as_is),
 // with bytes that are not part of a character (ASCII) before and after them, where the parser's
 // decoder starts afresh whatever came before.
