@@ -11,20 +11,50 @@
 namespace winnow {
 namespace {
 
-constexpr unsigned char kLead = 0xEE;  // UTF-8 lead byte of U+E000..U+EFFF
-constexpr std::size_t kBitsPerCharacter = 12;
-constexpr std::size_t kCharacterMask = (std::size_t{1} << kBitsPerCharacter) - 1;
+// A stand-in is two characters of Supplementary Private Use Area-A, U+F0000 + a value below
+// kValues each (the plane's last two, U+FFFFE and U+FFFFF, are noncharacters the parser replaces).
+constexpr char32_t kFirst = 0xF0000;
+constexpr char32_t kLast = 0xFFFFF;
+constexpr std::size_t kValues = 0xFFFE;
+constexpr unsigned char kLead = 0xF3;  // first UTF-8 byte of U+C0000..U+FFFFF
+constexpr unsigned char kSecondLow = 0xB0;  // second byte of U+F0000..U+FFFFF: 0xB0..0xBF
+constexpr unsigned char kSecondHigh = 0xBF;
 
-// The UTF-8 bytes of U+E000 + `value` (value < 4096).
-void append_character(std::size_t value, std::string& out) {
-  out.push_back(static_cast<char>(kLead));
-  out.push_back(static_cast<char>(0x80 | (value >> 6)));
-  out.push_back(static_cast<char>(0x80 | (value & 0x3F)));
+bool starts_character_at(std::string_view text, std::size_t at) {
+  if (text.size() - at < 4 || static_cast<unsigned char>(text[at]) != kLead) return false;
+  const auto second = static_cast<unsigned char>(text[at + 1]);
+  return second >= kSecondLow && second <= kSecondHigh;
 }
 
-// The value of the character whose three bytes start at `at` (a lead byte 0xEE there).
+// The UTF-8 bytes of U+F0000 + `value`.
+void append_character(std::size_t value, std::string& out) {
+  const char32_t cp = kFirst + static_cast<char32_t>(value);
+  out.push_back(static_cast<char>(kLead));
+  out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+  out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+  out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+}
+
+// The value of the character whose four bytes start at `at` (starts_character_at).
 std::size_t character_value(std::string_view text, std::size_t at) {
-  return ((static_cast<unsigned char>(text[at + 1]) & 0x3F) << 6) | (static_cast<unsigned char>(text[at + 2]) & 0x3F);
+  const char32_t cp = (static_cast<char32_t>(static_cast<unsigned char>(text[at]) & 0x07) << 18) |
+                      (static_cast<char32_t>(static_cast<unsigned char>(text[at + 1]) & 0x3F) << 12) |
+                      (static_cast<char32_t>(static_cast<unsigned char>(text[at + 2]) & 0x3F) << 6) |
+                      (static_cast<char32_t>(static_cast<unsigned char>(text[at + 3]) & 0x3F));
+  return cp - kFirst;
+}
+
+// Whether `page` holds a character of the plane stand-ins use, as UTF-8 bytes.
+bool has_plane_character(std::string_view page) {
+  for (const void* found = std::memchr(page.data(), kLead, page.size()); found != nullptr;) {
+    const std::size_t at = static_cast<const char*>(found) - page.data();
+    if (at + 1 < page.size()) {
+      const auto second = static_cast<unsigned char>(page[at + 1]);
+      if (second >= kSecondLow && second <= kSecondHigh) return true;
+    }
+    found = std::memchr(page.data() + at + 1, kLead, page.size() - at - 1);
+  }
+  return false;
 }
 
 // The code points the parser reports and replaces by U+FFFD (Gumbo's utf8.c): controls other than
@@ -34,9 +64,9 @@ bool parser_replaces(char32_t cp) {
          (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
-// Whether `page` holds a numeric character reference to U+E000..U+EFFF ("&#xE000;", "&#57344;"):
-// the parser writes such a character into the tree, where it could read as part of a stand-in.
-// (No named reference stands for one.)
+// Whether `page` holds a numeric character reference to a character of that plane ("&#xF0000;",
+// "&#983040;"): the parser writes the character into the tree, where it could read as part of a
+// stand-in. (No named reference stands for one.)
 bool has_private_use_reference(std::string_view page) {
   for (std::size_t at = page.find("&#"); at != std::string_view::npos; at = page.find("&#", at + 2)) {
     std::size_t k = at + 2;
@@ -52,7 +82,7 @@ bool has_private_use_reference(std::string_view page) {
       if (digit < 0) break;
       value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
     }
-    if (value >= 0xE000 && value <= 0xEFFF) return true;
+    if (value >= kFirst && value <= kLast) return true;
   }
   return false;
 }
@@ -75,15 +105,14 @@ bool StandIns::passes_as_is(std::string_view text) {
 }
 
 StandIns::StandIns(std::string_view page)
-    : page_(page),
-      usable_(std::memchr(page.data(), kLead, page.size()) == nullptr && !has_private_use_reference(page)) {}
+    : page_(page), usable_(!has_plane_character(page) && !has_private_use_reference(page)) {}
 
 bool StandIns::add(std::size_t begin, std::size_t end, std::string& out) {
   if (!usable_ || spans_.size() == kMaxSpans) return false;
   const std::size_t index = spans_.size();
   spans_.emplace_back(begin, end - begin);
-  append_character(index >> kBitsPerCharacter, out);
-  append_character(index & kCharacterMask, out);
+  append_character(index / kValues, out);
+  append_character(index % kValues, out);
   return true;
 }
 
@@ -94,15 +123,13 @@ std::string_view StandIns::expand(std::string_view text, std::string& scratch) c
   scratch.clear();
   std::size_t copied = 0;
   for (std::size_t at = static_cast<const char*>(first) - text.data(); at < text.size();) {
-    if (static_cast<unsigned char>(text[at]) != kLead) {
-      ++at;
-      continue;
-    }
     // The parser copies characters whole, so a stand-in reaches the segmenter whole; anything
-    // else (a truncated one, an index past the table) is left as it is.
-    if (text.size() - at >= kBytes && static_cast<unsigned char>(text[at + 3]) == kLead) {
-      const std::size_t index = (character_value(text, at) << kBitsPerCharacter) | character_value(text, at + 3);
-      if (index < spans_.size()) {
+    // else (a character of another plane, an index past the table) is left as it is.
+    if (starts_character_at(text, at) && starts_character_at(text, at + 4)) {
+      const std::size_t high = character_value(text, at);
+      const std::size_t low = character_value(text, at + 4);
+      const std::size_t index = high * kValues + low;
+      if (high < kValues && low < kValues && index < spans_.size()) {
         scratch.append(text.substr(copied, at - copied));
         scratch.append(page_.substr(spans_[index].first, spans_[index].second));
         at += kBytes;

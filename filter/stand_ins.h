@@ -3,13 +3,13 @@
 // Gumbo's time goes by the character (a token per character of text, a buffer append per character
 // of an attribute value), while the tree it builds depends on text only through whether it is white
 // space, and on most attribute values not at all: a page whose text and class lists stand in as
-// six bytes each parses a third faster into the same tree.
+// eight bytes each parses a third faster into the same tree.
 //
-// A stand-in is two private-use characters, U+E000 + (index >> 12) and U+E000 + (index & 0xFFF):
-// six bytes, none of them white space, '<', '&' or NUL, so the tokeniser and the tree builder treat
-// it as they treat any other text. A page that holds a byte 0xEE (the lead byte of U+E000 to
-// U+EFFF) or a numeric character reference to one of those characters gets none, as its own
-// characters could be read as stand-ins. The spans themselves are
+// A stand-in is two private-use characters of plane 15 (U+F0000 and up, four bytes each, which
+// pages hardly ever hold: icon fonts use the BMP's private use area), none of their bytes white
+// space, '<', '&' or NUL, so the tokeniser and the tree builder treat it as any other text. A page
+// that holds a character of that plane, as bytes or as a numeric character reference, gets none,
+// as its own characters could be read as stand-ins. The spans themselves are
 // the caller's to choose: they must reach the parser as the characters they are (passes_as_is),
 // with bytes that are not part of a character (ASCII) before and after them, where the parser's
 // decoder starts afresh whatever came before.
@@ -25,11 +25,11 @@ namespace winnow {
 
 class StandIns {
  public:
-  static constexpr std::size_t kBytes = 6;
-  // Spans shorter than this stay as they are, so a page never grows. (From 3 to 12 the instructions
-  // spent on 30 pages of wcxb-dev or dragnet differ by under 0.5%; 24 costs 3% more.)
+  static constexpr std::size_t kBytes = 8;
+  // Spans shorter than this stay as they are. (From 3 to 12 bytes the instructions spent on 30
+  // pages of wcxb-dev or dragnet differ by under 0.5%; 24 costs 3% more.)
   static constexpr std::size_t kMinSpan = 8;
-  static constexpr std::size_t kMaxSpans = std::size_t{1} << 24;
+  static constexpr std::size_t kMaxSpans = std::size_t{0xFFFE} * 0xFFFE;
 
   // Stand-ins for spans of `page`, which must outlive this object; none when the page cannot have them.
   explicit StandIns(std::string_view page);

@@ -157,13 +157,15 @@ TEST(DropRawTextBodies, AsTheTokeniserReadsThem) {
   }
 }
 
-// The stand-in of the index-th span: U+E000 + (index >> 12), U+E000 + (index & 0xFFF), in UTF-8.
+// The stand-in of the index-th span: U+F0000 + index / 0xFFFE, U+F0000 + index % 0xFFFE, in UTF-8.
 std::string stand_in(std::size_t index) {
   std::string out;
-  for (std::size_t value : {index >> 12, index & 0xFFF}) {
-    out += static_cast<char>(0xEE);
-    out += static_cast<char>(0x80 | (value >> 6));
-    out += static_cast<char>(0x80 | (value & 0x3F));
+  for (const std::size_t value : {index / 0xFFFE, index % 0xFFFE}) {
+    const std::size_t cp = 0xF0000 + value;
+    out += static_cast<char>(0xF3);
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
   }
   return out;
 }
@@ -198,8 +200,13 @@ TEST(DropRawTextBodies, LongTextAndValuesStandIn) {
       {"title text stays", "<title>A long title of the page</title>", "", {}},
       {"after <pre> the white space is kept", "<pre>\n  code line number one\n</pre>",
        "<pre>\n  " + stand_in(0) + "\n</pre>", {"code line number one"}},
-      {"a page holding U+E000 gets none", "<p>\xEE\x80\x80 an icon and a long text</p>", "", {}},
-      {"nor one referring to it", "<p>&#xE000;&#57345; and a long text</p><p>A long text again.</p>", "", {}},
+      {"a page holding U+F0000 gets none", "<p>\xF3\xB0\x80\x80 a character and a long text</p>", "", {}},
+      {"nor one referring to it", "<p>&#xF0000;&#983041; and a long text</p><p>A long text again.</p>", "", {}},
+      {"icon characters of the BMP's private use area do not matter",
+       "<p>\xEE\xA4\x80&#xe901; Icons</p><p>A long text again.</p>",
+       "<p>\xEE\xA4\x80&#xe901; Icons</p><p>" + stand_in(0) + "</p>", {"A long text again."}},
+      {"nor do they as text alone", "<p>\xEE\xA4\x80 Icons and a long text</p>", "<p>" + stand_in(0) + "</p>",
+       {"\xEE\xA4\x80 Icons and a long text"}},
       {"other references do not matter", "<p>&#x2014;&#8212;&amp;</p><p>A long text again.</p>",
        "<p>&#x2014;&#8212;&amp;</p><p>" + stand_in(0) + "</p>", {"A long text again."}},
       {"text that is not UTF-8 keeps it", "<p>caf\xE9 and a long text after it</p><p>Valid text beside it.</p>",
