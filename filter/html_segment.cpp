@@ -668,7 +668,7 @@ std::uint32_t class_groups_of(std::string_view value) {
 Document segment_html(std::string_view html, std::size_t max_depth, LimitsHit* hit) {
   // Script and style bodies are most of a modern page's bytes and none of its text: the parser
   // need not see them (the tree it builds is the same, with those elements empty).
-  // Long text and class lists stand in as six bytes each: the parser's time goes by the character.
+  // Long text and class lists stand in as eight bytes each: the parser's time goes by the character.
   StandIns stand_ins(html);
   const std::string without_bodies = drop_raw_text_bodies(html, kMaxAttributes, &stand_ins);
   std::string_view parsed = without_bodies.empty() ? html : std::string_view(without_bodies);

@@ -17,7 +17,7 @@
 //     space, the segmenter folds runs, and Gumbo makes a token of every character;
 //   - the text of comments (each stays, empty);
 //   - with stand-ins (stand_ins.h), long runs of text and long class, id and style values, each
-//     replaced by six bytes that the segmenter reads back;
+//     replaced by eight bytes that the segmenter reads back;
 // and keeps everything else byte for byte, the text of title, textarea and the other raw-text and
 // RCDATA elements among it, where "<script>" is only text. The parser then builds the same tree,
 // with those elements and comments empty, those attributes gone and runs of white space shorter.

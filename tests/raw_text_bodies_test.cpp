@@ -170,7 +170,7 @@ std::string stand_in(std::size_t index) {
   return out;
 }
 
-// With stand-ins, long text and long class, id and style values go as six bytes each, and read back
+// With stand-ins, long text and long class, id and style values go as eight bytes each, and read back
 // as they were; what the parser would not pass on as it is stays. `spans` are what the stand-ins
 // read back as, in order.
 TEST(DropRawTextBodies, LongTextAndValuesStandIn) {
